@@ -1,0 +1,40 @@
+# The two commands of the README: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: demo test lint format serve-demo clean
+
+$(INSTALLED): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit("Jalon demande Python 3.11 ou plus récent." if sys.version_info < (3, 11) else 0)'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	@mkdir -p var
+	@touch $@
+
+## make demo: install, migrate, load the demo network and serve http://127.0.0.1:8000
+demo: $(INSTALLED)
+	JALON_DEMO=1 $(BIN)/jalon migrate --noinput
+	JALON_DEMO=1 $(BIN)/jalon demo-data
+	@echo "Jalon : http://$(HOST):$(PORT) — comptes de démonstration dans le README (mot de passe jalon-demo)"
+	JALON_DEMO=1 $(BIN)/jalon runserver $(HOST):$(PORT)
+
+## make test: the whole suite (set DATABASE_URL to run it on PostgreSQL)
+test: $(INSTALLED)
+	$(BIN)/pytest
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(INSTALLED)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,16 @@
+"""Test settings: production settings, outside demo mode, with a throwaway key."""
+
+import os
+
+os.environ.setdefault("JALON_SECRET_KEY", "test-key-" + "x" * 64)
+os.environ["JALON_DEMO"] = "0"
+
+from config.settings import *  # noqa: F403
+
+# Argon2 is deliberately slow; tests log hundreds of users in.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

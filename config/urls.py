@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from jalon.api.api import api
+
+admin.site.site_header = "Jalon — administration"
+admin.site.site_title = "Jalon"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
+    path("", include("jalon.accounts.urls")),
+    path("", include("jalon.youngpeople.urls")),
+    path("", include("jalon.network.urls")),
+    path("", include("jalon.audit.urls")),
+    path("", include("jalon.pilotage.urls")),
+    path("", include("jalon.web.urls")),
+]

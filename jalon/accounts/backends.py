@@ -1,0 +1,13 @@
+from django.conf import settings
+from django.contrib.auth.backends import ModelBackend
+
+DEMO_PASSWORD = "jalon-demo"  # noqa: S105 - public on purpose, refused outside demo mode
+
+
+class EmailBackend(ModelBackend):
+    """Login by e-mail (case-insensitive); the shared demo password works in demo mode only."""
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if password == DEMO_PASSWORD and not settings.DEMO_MODE:
+            return None
+        return super().authenticate(request, username=username, password=password, **kwargs)

@@ -1,0 +1,46 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from jalon.demo import loader
+from jalon.network.models import Organisation
+from jalon.youngpeople.models import YoungPerson
+
+
+class Command(BaseCommand):
+    help = "Charge le réseau, les comptes et les dossiers de démonstration (déterministes)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--young-people",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Ajoute N dossiers de plus, répartis dans les Missions Locales de démonstration.",
+        )
+
+    def handle(self, *args, young_people, **options):
+        if young_people < 0:
+            raise CommandError("--young-people attend un nombre positif.")
+        if not settings.DEMO_MODE and not Organisation.objects.filter(code="UNML").exists():
+            self.stdout.write(
+                self.style.WARNING(
+                    "Hors mode démonstration (JALON_DEMO=1) : les comptes de démonstration "
+                    "ne pourront pas se connecter."
+                )
+            )
+        loader.load_network()
+        accounts = loader.load_accounts()
+        if not YoungPerson.objects.exists():
+            created = loader.load_young_people()
+            self.stdout.write(f"{created} dossiers de démonstration créés.")
+        if young_people:
+            created = loader.load_young_people(
+                extra=young_people, seed=loader.SEED + YoungPerson.objects.count()
+            )
+            self.stdout.write(f"{created} dossiers supplémentaires créés.")
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Démonstration prête : {Organisation.objects.count()} structures, "
+                f"{accounts} comptes, {YoungPerson.objects.count()} dossiers."
+            )
+        )

@@ -1,0 +1,6 @@
+from django.urls import path
+
+from jalon.pilotage import views
+
+app_name = "pilotage"
+urlpatterns = [path("pilotage/", views.overview_page, name="overview")]

@@ -1,0 +1,124 @@
+"""The access policy: the one place that says who may do what to which record.
+
+Pages, API and exports ask this module; querysets are scoped through `visible_to(user)`,
+which delegates here. A record outside a user's scope is answered with 404 (`get_*_or_404`),
+so that its existence is not revealed.
+"""
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from jalon.accounts.models import Role
+
+
+def _is_active(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+# --- Young people -------------------------------------------------------------------------
+
+
+def can_read_named_files(user) -> bool:
+    """Only Mission Locale staff read nominative files: pilots work on aggregates, partners
+    will only see what a young person consents to share with them (referrals, later)."""
+    return _is_active(user) and user.is_mission_locale_staff and user.organisation_id is not None
+
+
+def scope_young_people(queryset: QuerySet, user) -> QuerySet:
+    """Staff see the young people of their own Mission Locale; nobody else sees any."""
+    if not can_read_named_files(user):
+        return queryset.none()
+    return queryset.filter(mission_locale_id=user.organisation_id).live()
+
+
+def get_young_person_or_404(user, uid, queryset=None):
+    from jalon.youngpeople.models import YoungPerson
+
+    queryset = queryset if queryset is not None else YoungPerson.objects.all()
+    try:
+        return queryset.visible_to(user).get(uid=uid)
+    except (YoungPerson.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("Dossier introuvable.") from exc
+
+
+def can_create_young_person(user) -> bool:
+    """Reception staff open files too: the first reception is theirs."""
+    return can_read_named_files(user)
+
+
+def can_edit_young_person(user, young_person) -> bool:
+    return can_read_named_files(user) and young_person.mission_locale_id == user.organisation_id
+
+
+def is_mission_locale_director(user) -> bool:
+    return can_read_named_files(user) and user.role == Role.DIRECTOR
+
+
+def can_grant_age_exception(user) -> bool:
+    """Opening a file outside 16-25 (29 with RQTH) is a director's decision, with a reason."""
+    return is_mission_locale_director(user)
+
+
+def can_merge_young_people(user, first, second) -> bool:
+    """A director merges duplicates, and only within their own Mission Locale."""
+    return (
+        is_mission_locale_director(user)
+        and first.pk != second.pk
+        and first.mission_locale_id == user.organisation_id
+        and second.mission_locale_id == user.organisation_id
+    )
+
+
+def duplicate_disclosure(user, candidate) -> str:
+    """How much of a possible duplicate a user may see when creating a file.
+
+    "full" for a file of their own Mission Locale (they may open it), "contact" otherwise:
+    only which Mission Locale holds it and how to reach that Mission Locale.
+    """
+    if can_read_named_files(user) and candidate.mission_locale_id == user.organisation_id:
+        return "full"
+    return "contact"
+
+
+# --- Audit --------------------------------------------------------------------------------
+
+
+def can_read_audit(user) -> bool:
+    return is_mission_locale_director(user)
+
+
+def scope_audit_entries(queryset: QuerySet, user) -> QuerySet:
+    """A director reads the journal of their Mission Locale's files and staff."""
+    if not can_read_audit(user):
+        return queryset.none()
+    return queryset.filter(
+        Q(mission_locale_id=user.organisation_id) | Q(actor_organisation_id=user.organisation_id)
+    )
+
+
+# --- Network and aggregates ---------------------------------------------------------------
+
+
+def can_browse_directory(user) -> bool:
+    """The network and partner directory is public information among authenticated users."""
+    return _is_active(user)
+
+
+def can_read_aggregates(user) -> bool:
+    return _is_active(user) and (
+        user.is_pilot or (user.role == Role.DIRECTOR and user.organisation_id is not None)
+    )
+
+
+def aggregate_scope(user) -> QuerySet:
+    """The Missions Locales whose aggregated figures a user may read."""
+    from jalon.network.models import Organisation
+
+    missions_locales = Organisation.objects.missions_locales()
+    if not can_read_aggregates(user):
+        return missions_locales.none()
+    if user.role == Role.NATIONAL_PILOT:
+        return missions_locales
+    if user.role == Role.ARML_PILOT:
+        return missions_locales.filter(region_id=user.organisation.region_id)
+    return missions_locales.filter(pk=user.organisation_id)

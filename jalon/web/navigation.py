@@ -1,0 +1,32 @@
+"""The main menu, built from the access policy so that nobody sees a link they cannot use."""
+
+from django.urls import reverse
+
+from jalon import policy
+
+
+def navigation_for(user, current_path: str) -> list[dict]:
+    if not user.is_authenticated:
+        return []
+    items = [("Accueil", reverse("home"))]
+    if policy.can_read_named_files(user):
+        items.append(("Jeunes", reverse("youngpeople:list")))
+    if policy.can_create_young_person(user):
+        items.append(("Nouveau dossier", reverse("youngpeople:create")))
+    if policy.can_read_aggregates(user):
+        items.append(("Chiffres clés", reverse("pilotage:overview")))
+    if policy.can_read_audit(user):
+        items.append(("Journal d'audit", reverse("audit:list")))
+    if policy.can_browse_directory(user):
+        items.append(("Réseau et partenaires", reverse("network:directory")))
+    if user.is_staff:
+        items.append(("Administration", reverse("admin:index")))
+    home = reverse("home")
+    return [
+        {
+            "label": label,
+            "url": url,
+            "current": current_path == url or (url != home and current_path.startswith(url)),
+        }
+        for label, url in items
+    ]

@@ -1,0 +1,15 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+
+from jalon import policy
+
+
+@login_required
+def home(request):
+    """Each role lands where its work is."""
+    user = request.user
+    if policy.can_read_named_files(user):
+        return redirect("youngpeople:list")
+    if policy.can_read_aggregates(user):
+        return redirect("pilotage:overview")
+    return render(request, "web/home.html", {"title": "Accueil"})

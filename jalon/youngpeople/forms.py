@@ -1,0 +1,146 @@
+from django import forms
+from dsfr.forms import DsfrBaseForm
+
+from jalon import policy
+from jalon.accounts.models import MISSION_LOCALE_ROLES, User
+from jalon.network.models import Commune
+from jalon.youngpeople.enums import FileStatus, PriorityPublic, PublicDetail
+from jalon.youngpeople.models import YoungPerson
+from jalon.youngpeople.services import EDITABLE_FIELDS
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class YoungPersonForm(DsfrBaseForm, forms.ModelForm):
+    """Typing and parsing only: the file's rules live in services/rules."""
+
+    class Meta:
+        model = YoungPerson
+        fields = EDITABLE_FIELDS
+        widgets = {
+            "birth_date": DateInput(),
+            "first_reception_date": DateInput(),
+            "age_exception_reason": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        commune_field = self.fields["commune"]
+        commune_field.to_field_name = "code"
+        commune_field.queryset = self._communes_for(self._postal_code())
+        commune_field.help_text = "Les communes proposées dépendent du code postal."
+        self.fields["postal_code"].widget.attrs.update(
+            {
+                "hx-get": "/communes/",
+                "hx-trigger": "keyup changed delay:300ms",
+                "hx-target": "#id_commune",
+                "hx-swap": "innerHTML",
+                "hx-include": "this",
+                "inputmode": "numeric",
+            }
+        )
+        self.fields["site"].queryset = user.organisation.sites.all()
+        self.fields["referent"].queryset = User.objects.filter(
+            organisation=user.organisation, role__in=MISSION_LOCALE_ROLES, is_active=True
+        )
+        self.fields["sex"].widget = forms.RadioSelect(choices=self.fields["sex"].choices[1:])
+        if not policy.can_grant_age_exception(user):
+            del self.fields["age_exception_reason"]
+        self.fields["phone"].widget.attrs["inputmode"] = "tel"
+
+    def _postal_code(self) -> str:
+        if self.is_bound:
+            return (self.data.get(self.add_prefix("postal_code")) or "").strip()
+        return self.instance.postal_code if self.instance.pk else ""
+
+    @staticmethod
+    def _communes_for(postal_code: str):
+        if len(postal_code) != 5:
+            return Commune.objects.none()
+        return Commune.objects.filter(postal_codes__contains=postal_code).order_by("name")
+
+
+class YoungPersonCreateForm(YoungPersonForm):
+    has_rqth = forms.BooleanField(
+        label="Reconnaissance de la qualité de travailleur handicapé (RQTH)",
+        required=False,
+        help_text="Ouvre l'accompagnement jusqu'à 29 ans révolus.",
+    )
+    lives_in_qpv = forms.BooleanField(
+        label="Réside en quartier prioritaire de la politique de la ville (QPV)", required=False
+    )
+    confirm_not_duplicate = forms.BooleanField(
+        label="J'ai vérifié : il s'agit d'une autre personne, créer le dossier",
+        required=False,
+    )
+
+
+class PublicPeriodForm(DsfrBaseForm):
+    public = forms.ChoiceField(label="Public", choices=PriorityPublic.choices)
+    detail = forms.ChoiceField(
+        label="Précision", choices=[("", "—"), *PublicDetail.choices], required=False
+    )
+    start_date = forms.DateField(label="Début", widget=DateInput())
+    end_date = forms.DateField(label="Fin (facultatif)", widget=DateInput(), required=False)
+
+
+class PublicPeriodEndForm(DsfrBaseForm):
+    end_date = forms.DateField(label="Date de fin", widget=DateInput())
+
+
+class PortfolioFilterForm(DsfrBaseForm):
+    SORTS = {
+        "nom": ("last_name", "first_names"),
+        "-nom": ("-last_name", "-first_names"),
+        "naissance": ("birth_date", "last_name"),
+        "-naissance": ("-birth_date", "last_name"),
+        "accueil": ("first_reception_date", "last_name"),
+        "-accueil": ("-first_reception_date", "last_name"),
+    }
+    q = forms.CharField(
+        label="Rechercher un jeune",
+        required=False,
+        help_text="Nom, prénom, et si besoin date de naissance (jj/mm/aaaa).",
+    )
+    scope = forms.ChoiceField(
+        label="Dossiers",
+        choices=[("mine", "Mon portefeuille"), ("all", "Toute la Mission Locale")],
+        required=False,
+    )
+    public = forms.ChoiceField(
+        label="Public prioritaire", choices=[("", "Tous"), *PriorityPublic.choices], required=False
+    )
+    status = forms.ChoiceField(
+        label="Statut",
+        choices=[
+            ("", "Tous"),
+            (FileStatus.ACTIVE, "Suivi en cours"),
+            (FileStatus.INACTIVE, "Sans suivi"),
+        ],
+        required=False,
+    )
+    sort = forms.ChoiceField(
+        label="Trier par",
+        choices=[
+            ("nom", "Nom (A → Z)"),
+            ("-nom", "Nom (Z → A)"),
+            ("-accueil", "Premier accueil (récent d'abord)"),
+            ("accueil", "Premier accueil (ancien d'abord)"),
+            ("naissance", "Âge (plus âgé d'abord)"),
+            ("-naissance", "Âge (plus jeune d'abord)"),
+        ],
+        required=False,
+    )
+
+
+class MergeForm(DsfrBaseForm):
+    other = forms.UUIDField(widget=forms.HiddenInput)
+    confirm = forms.BooleanField(
+        label="Je confirme qu'il s'agit de la même personne", required=True
+    )

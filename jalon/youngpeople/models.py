@@ -1,0 +1,201 @@
+"""The young person's file."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from jalon.network.models import Commune, Organisation, Site
+from jalon.youngpeople.enums import (
+    FileStatus,
+    Level1969,
+    Level2019,
+    PriorityPublic,
+    PublicDetail,
+    Sex,
+)
+from jalon.youngpeople.normalize import normalize_name
+
+
+class YoungPersonQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        from jalon import policy
+
+        return policy.scope_young_people(self, user)
+
+    def live(self):
+        return self.exclude(status=FileStatus.MERGED)
+
+
+class YoungPerson(models.Model):
+    # Opaque identifier for URLs and the API: row numbers would leak the size of a file base.
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+
+    last_name = models.CharField("nom d'usage", max_length=100)
+    birth_name = models.CharField("nom de naissance", max_length=100, blank=True)
+    first_names = models.CharField("prénoms", max_length=150)
+    sex = models.CharField("sexe", max_length=1, choices=Sex.choices)
+    birth_date = models.DateField("date de naissance")
+
+    phone = models.CharField("téléphone", max_length=20, blank=True)
+    email = models.EmailField("courriel", blank=True)
+    address = models.CharField("adresse", max_length=250, blank=True)
+    postal_code = models.CharField("code postal", max_length=5, blank=True)
+    commune = models.ForeignKey(
+        Commune, verbose_name="commune", on_delete=models.PROTECT, null=True, blank=True
+    )
+
+    level_1969 = models.CharField(
+        "niveau (nomenclature 1969)",
+        max_length=4,
+        choices=Level1969.choices,
+        blank=True,
+        help_text="Dernière classe atteinte.",
+    )
+    level_2019 = models.PositiveSmallIntegerField(
+        "niveau de certification (cadre national 2019)",
+        choices=Level2019.choices,
+        null=True,
+        blank=True,
+        help_text="Plus haute certification obtenue.",
+    )
+    last_class = models.CharField("dernière classe fréquentée", max_length=100, blank=True)
+    diploma = models.CharField("diplôme le plus élevé", max_length=150, blank=True)
+    neet_on_arrival = models.BooleanField(
+        "NEET à l'arrivée", default=True, help_text="Ni en emploi, ni en études, ni en formation."
+    )
+
+    first_reception_date = models.DateField("date du premier accueil")
+    age_exception_reason = models.TextField("motif de la dérogation d'âge", blank=True)
+    age_exception_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="dérogation accordée par",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    mission_locale = models.ForeignKey(
+        Organisation,
+        verbose_name="Mission Locale",
+        on_delete=models.PROTECT,
+        related_name="young_people",
+    )
+    site = models.ForeignKey(
+        Site, verbose_name="site", on_delete=models.PROTECT, null=True, blank=True
+    )
+    referent = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="conseiller·ère référent·e",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="portfolio",
+    )
+    status = models.CharField(
+        "statut", max_length=10, choices=FileStatus.choices, default=FileStatus.ACTIVE
+    )
+    merged_into = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="absorbed"
+    )
+
+    # Accent- and case-free "last birth first" names, for trigram search and duplicates
+    # (trigram GIN index created on PostgreSQL by migration 0002).
+    search_name = models.CharField(max_length=400, editable=False, default="")
+
+    created_at = models.DateTimeField("créé le", default=timezone.now, editable=False)
+    updated_at = models.DateTimeField("modifié le", auto_now=True)
+
+    objects = YoungPersonQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "jeune"
+        verbose_name_plural = "jeunes"
+        ordering = ["last_name", "first_names"]
+        indexes = [
+            models.Index(fields=["mission_locale", "status", "last_name"]),
+            models.Index(fields=["referent", "status"]),
+            models.Index(fields=["birth_date"]),
+        ]
+
+    def __str__(self):
+        return f"{self.last_name.upper()} {self.first_names}"
+
+    def save(self, *args, **kwargs):
+        self.search_name = self.compute_search_name()
+        if "update_fields" in kwargs and kwargs["update_fields"] is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_name", "updated_at"}
+        super().save(*args, **kwargs)
+
+    def compute_search_name(self) -> str:
+        return normalize_name(self.last_name, self.birth_name, self.first_names)
+
+    def age_on(self, day) -> int:
+        years = day.year - self.birth_date.year
+        return years - ((day.month, day.day) < (self.birth_date.month, self.birth_date.day))
+
+    @property
+    def age(self) -> int:
+        return self.age_on(timezone.localdate())
+
+    @property
+    def age_at_first_reception(self) -> int:
+        return self.age_on(self.first_reception_date)
+
+    @property
+    def display_name(self) -> str:
+        return str(self)
+
+
+class PriorityPublicPeriodQuerySet(models.QuerySet):
+    def active_on(self, day):
+        return self.filter(start_date__lte=day).filter(
+            models.Q(end_date__isnull=True) | models.Q(end_date__gte=day)
+        )
+
+
+class PriorityPublicPeriod(models.Model):
+    """A young person belongs to a priority public for a dated period (indicators count by day)."""
+
+    young_person = models.ForeignKey(
+        YoungPerson, on_delete=models.CASCADE, related_name="public_periods"
+    )
+    public = models.CharField("public", max_length=20, choices=PriorityPublic.choices)
+    detail = models.CharField("précision", max_length=30, choices=PublicDetail.choices, blank=True)
+    start_date = models.DateField("début")
+    end_date = models.DateField("fin", null=True, blank=True)
+
+    objects = PriorityPublicPeriodQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "période de public prioritaire"
+        ordering = ["-start_date"]
+        indexes = [models.Index(fields=["public", "young_person"])]
+
+    def __str__(self):
+        return self.get_public_display()
+
+    def is_active_on(self, day) -> bool:
+        return self.start_date <= day and (self.end_date is None or self.end_date >= day)
+
+
+class MergeRecord(models.Model):
+    """Kept forever: what an absorbed file held when it was merged into another."""
+
+    kept = models.ForeignKey(YoungPerson, on_delete=models.PROTECT, related_name="merges_kept")
+    absorbed = models.ForeignKey(
+        YoungPerson, on_delete=models.PROTECT, related_name="merges_absorbed"
+    )
+    merged_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    merged_at = models.DateTimeField(default=timezone.now)
+    absorbed_snapshot = models.JSONField()
+    moved = models.JSONField(help_text="Related records moved to the kept file, by model.")
+
+    class Meta:
+        verbose_name = "fusion de dossiers"
+        verbose_name_plural = "fusions de dossiers"
+
+    def __str__(self):
+        return f"Fusion du {self.merged_at:%d/%m/%Y}"

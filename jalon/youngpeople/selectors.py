@@ -1,0 +1,44 @@
+"""Reads that span models, for pages and API."""
+
+from django.db.models import Exists, OuterRef, Prefetch
+from django.utils import timezone
+
+from jalon import policy
+from jalon.youngpeople.models import PriorityPublicPeriod, YoungPerson
+from jalon.youngpeople.search import search_young_people
+
+
+def portfolio(user, *, q="", scope="mine", public="", status="", order=("last_name",)):
+    """The young people a user works with, filtered; best matches first when searching."""
+    queryset = YoungPerson.objects.visible_to(user).select_related("referent", "site")
+    if scope == "mine":
+        queryset = queryset.filter(referent=user)
+    if status:
+        queryset = queryset.filter(status=status)
+    if public:
+        active = PriorityPublicPeriod.objects.active_on(timezone.localdate()).filter(
+            young_person=OuterRef("pk"), public=public
+        )
+        queryset = queryset.filter(Exists(active))
+    if q.strip():
+        return search_young_people(queryset, q)
+    return queryset.order_by(*order)
+
+
+def with_active_publics(queryset):
+    today = timezone.localdate()
+    return queryset.prefetch_related(
+        Prefetch(
+            "public_periods",
+            queryset=PriorityPublicPeriod.objects.active_on(today),
+            to_attr="active_publics",
+        )
+    )
+
+
+def file_for_display(user, uid):
+    """A file with everything its page shows, in a fixed number of queries."""
+    queryset = YoungPerson.objects.select_related(
+        "commune__departement", "mission_locale", "site", "referent", "age_exception_by"
+    ).prefetch_related("public_periods")
+    return policy.get_young_person_or_404(user, uid, queryset)

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from jalon.youngpeople import views
+
+app_name = "youngpeople"
+urlpatterns = [
+    path("jeunes/", views.young_people_list, name="list"),
+    path("jeunes/nouveau/", views.young_person_create, name="create"),
+    path("jeunes/<uuid:uid>/", views.young_person_detail, name="detail"),
+    path("jeunes/<uuid:uid>/modifier/", views.young_person_edit, name="edit"),
+    path("jeunes/<uuid:uid>/fusionner/", views.young_person_merge, name="merge"),
+    path("jeunes/<uuid:uid>/publics/", views.public_period_add, name="public_add"),
+    path(
+        "jeunes/<uuid:uid>/publics/<int:period_id>/fin/",
+        views.public_period_end,
+        name="public_end",
+    ),
+    path("communes/", views.commune_options, name="commune_options"),
+]

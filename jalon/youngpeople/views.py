@@ -1,0 +1,240 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from jalon import policy
+from jalon.audit import services as audit
+from jalon.network.models import Commune
+from jalon.youngpeople import selectors, services
+from jalon.youngpeople.enums import LEVEL_1969_TO_2019, FileStatus
+from jalon.youngpeople.forms import (
+    MergeForm,
+    PortfolioFilterForm,
+    PublicPeriodEndForm,
+    PublicPeriodForm,
+    YoungPersonCreateForm,
+    YoungPersonForm,
+)
+from jalon.youngpeople.models import YoungPerson
+from jalon.youngpeople.search import search_young_people
+
+PAGE_SIZE = 25
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+@login_required
+def young_people_list(request):
+    _require(policy.can_read_named_files(request.user))
+    form = PortfolioFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    q = filters.get("q", "")
+    # Searching looks in the whole Mission Locale: the young person may have no referent yet.
+    scope = "all" if q.strip() else (filters.get("scope") or "mine")
+    order = PortfolioFilterForm.SORTS.get(filters.get("sort") or "nom")
+    queryset = selectors.portfolio(
+        request.user,
+        q=q,
+        scope=scope,
+        public=filters.get("public", ""),
+        status=filters.get("status", ""),
+        order=order,
+    )
+    page = Paginator(selectors.with_active_publics(queryset), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    context = {"form": form, "page_obj": page, "q": q, "scope": scope, "title": "Jeunes"}
+    if request.htmx and request.htmx.target == "results":
+        return render(request, "youngpeople/_results.html", context)
+    return render(request, "youngpeople/list.html", context)
+
+
+@login_required
+def young_person_detail(request, uid):
+    young_person = selectors.file_for_display(request.user, uid)
+    audit.record_read(actor=request.user, young_person=young_person)
+    periods = list(young_person.public_periods.all())
+    return render(
+        request,
+        "youngpeople/detail.html",
+        {
+            "yp": young_person,
+            "periods": periods,
+            "equivalent_2019": LEVEL_1969_TO_2019.get(young_person.level_1969, ()),
+            "public_form": PublicPeriodForm(),
+            "can_edit": policy.can_edit_young_person(request.user, young_person),
+            "can_merge": policy.is_mission_locale_director(request.user),
+            "title": str(young_person),
+        },
+    )
+
+
+@login_required
+def young_person_create(request):
+    _require(policy.can_create_young_person(request.user))
+    form = YoungPersonCreateForm(request.POST or None, user=request.user)
+    duplicates = []
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "confirm_not_duplicate"}
+        try:
+            young_person = services.young_person_create(
+                actor=request.user,
+                data=data,
+                confirm_not_duplicate=form.cleaned_data["confirm_not_duplicate"],
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        except services.DuplicateSuspected as suspected:
+            duplicates = [
+                {"candidate": c, "disclosure": policy.duplicate_disclosure(request.user, c)}
+                for c in suspected.candidates
+            ]
+        else:
+            messages.success(request, "Le dossier a été créé.")
+            return redirect("youngpeople:detail", uid=young_person.uid)
+    return render(
+        request,
+        "youngpeople/form.html",
+        {"form": form, "duplicates": duplicates, "title": "Nouveau dossier", "creating": True},
+    )
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    """Attach service errors to their fields; unknown fields go to the form's top."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, field_messages in error.message_dict.items():
+        for message in field_messages:
+            form.add_error(field if field in form.fields else None, message)
+
+
+@login_required
+def young_person_edit(request, uid):
+    young_person = policy.get_young_person_or_404(request.user, uid)
+    _require(policy.can_edit_young_person(request.user, young_person))
+    form = YoungPersonForm(request.POST or None, instance=young_person, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        # The form filled the instance while validating: re-read it so the service compares
+        # the saved values with the new ones.
+        young_person.refresh_from_db()
+        data = {name: form.cleaned_data[name] for name in form.fields}
+        try:
+            services.young_person_update(actor=request.user, young_person=young_person, data=data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, "Le dossier a été mis à jour.")
+            return redirect("youngpeople:detail", uid=young_person.uid)
+    return render(
+        request,
+        "youngpeople/form.html",
+        {"form": form, "yp": young_person, "title": f"Modifier — {young_person}"},
+    )
+
+
+@login_required
+@require_POST
+def public_period_add(request, uid):
+    young_person = policy.get_young_person_or_404(request.user, uid)
+    form = PublicPeriodForm(request.POST)
+    if form.is_valid():
+        try:
+            services.public_period_add(
+                actor=request.user, young_person=young_person, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        except PermissionError as error:
+            raise PermissionDenied from error
+        else:
+            messages.success(request, "Le public prioritaire a été ajouté.")
+            return redirect("youngpeople:detail", uid=young_person.uid)
+    for errors in form.errors.values():
+        for message in errors:
+            messages.error(request, message)
+    return redirect("youngpeople:detail", uid=young_person.uid)
+
+
+@login_required
+@require_POST
+def public_period_end(request, uid, period_id):
+    young_person = policy.get_young_person_or_404(request.user, uid)
+    period = get_object_or_404(young_person.public_periods, pk=period_id)
+    form = PublicPeriodEndForm(request.POST)
+    if form.is_valid():
+        try:
+            services.public_period_end(
+                actor=request.user, period=period, end_date=form.cleaned_data["end_date"]
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        except PermissionError as error:
+            raise PermissionDenied from error
+        else:
+            messages.success(request, "La période a été close.")
+    else:
+        messages.error(request, "Indiquez une date de fin valide.")
+    return redirect("youngpeople:detail", uid=young_person.uid)
+
+
+@login_required
+def young_person_merge(request, uid):
+    """The director picks the duplicate, compares both files, then confirms."""
+    _require(policy.is_mission_locale_director(request.user))
+    kept = policy.get_young_person_or_404(request.user, uid)
+    other_uid = request.POST.get("other") or request.GET.get("other")
+    other = policy.get_young_person_or_404(request.user, other_uid) if other_uid else None
+    if request.method == "POST" and other is not None:
+        form = MergeForm(request.POST)
+        if form.is_valid():
+            try:
+                services.young_people_merge(actor=request.user, kept=kept, absorbed=other)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(request, "Les deux dossiers ont été fusionnés.")
+                return redirect("youngpeople:detail", uid=kept.uid)
+    else:
+        form = MergeForm(initial={"other": other.uid} if other else None)
+    q = request.GET.get("q", "")
+    candidates = []
+    if other is None and q:
+        candidates = search_young_people(
+            YoungPerson.objects.visible_to(request.user).exclude(pk=kept.pk), q
+        )[:10]
+    if other is not None:
+        audit.record_read(actor=request.user, young_person=other, what="comparaison fusion")
+    return render(
+        request,
+        "youngpeople/merge.html",
+        {
+            "kept": kept,
+            "other": other,
+            "form": form,
+            "q": q,
+            "candidates": candidates,
+            "title": "Fusionner deux dossiers",
+            "merged_status": FileStatus.MERGED,
+        },
+    )
+
+
+@login_required
+@require_GET
+def commune_options(request):
+    """<option>s of the communes sharing a postal code (htmx, file form)."""
+    postal_code = request.GET.get("postal_code", "").strip()
+    communes = (
+        Commune.objects.filter(postal_codes__contains=postal_code).order_by("name")
+        if len(postal_code) == 5 and postal_code.isdigit()
+        else Commune.objects.none()
+    )
+    return render(request, "youngpeople/_commune_options.html", {"communes": communes})
