@@ -145,6 +145,9 @@ AXES_LOCKOUT_CALLABLE = "jalon.accounts.views.lockout_response"
 AXES_VERBOSE = False
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
 
+# DSFR marks optional fields rather than required ones.
+DSFR_MARK_OPTIONAL_FIELDS = True
+
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français")]
 TIME_ZONE = "Europe/Paris"
@@ -184,6 +187,8 @@ LOGGING = {
         # Request logs can carry query strings (search terms are names): keep them out.
         "django.request": {"level": "ERROR"},
         "django.server": {"level": "WARNING"},
+        # Lockouts are in the database; its INFO lines only repeat them.
+        "axes": {"level": "WARNING"},
     },
 }
 

@@ -14,7 +14,7 @@ from jalon.network.models import Organisation, OrganisationKind, Site
 class Role(models.TextChoices):
     RECEPTION = "reception", "Chargé·e d'accueil"
     COUNSELLOR = "counsellor", "Conseiller·ère"
-    CJML = "cjml", "Conseiller·ère justice en détention (CJML)"
+    CJML = "cjml", "Conseiller·ère justice Mission Locale (CJML)"
     JUSTICE_REFERENT = "justice_referent", "Référent·e justice"
     DIRECTOR = "director", "Directeur·rice"
     ARML_PILOT = "arml_pilot", "Pilote régional (ARML)"

@@ -1,5 +1,6 @@
 from axes.utils import reset as axes_reset
 from django.contrib.auth import views as auth_views
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse_lazy
 
@@ -14,6 +15,15 @@ class LoginView(auth_views.LoginView):
 
 def lockout_response(request, credentials, *args, **kwargs):
     """django-axes calls this once an account is locked after repeated failures."""
+    if request.path.startswith("/api/"):
+        return JsonResponse(
+            {
+                "message": "Compte temporairement bloqué après trop d'échecs : "
+                "réessayez dans 15 minutes.",
+                "errors": {},
+            },
+            status=429,
+        )
     return render(request, "accounts/locked.html", status=429)
 
 

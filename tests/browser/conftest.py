@@ -1,0 +1,109 @@
+"""Playwright fixtures: one Chromium per session, a fresh context and page per test.
+
+The tests drive the real application served by pytest-django's `live_server`, so they need
+transactional database access (the server thread must see committed rows).
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API keeps an asyncio loop around; Django would otherwise refuse ORM calls
+# made from the test thread (SynchronousOnlyOperation).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
+TIMEOUT_MS = 10_000
+
+
+def _chromium_path() -> Path:
+    return Path(os.environ.get("JALON_CHROMIUM") or "/usr/bin/chromium")
+
+
+def _browser_unavailable(reason: str) -> None:
+    """CI sets JALON_REQUIRE_BROWSER=1: a missing browser must fail, never skip silently."""
+    if os.environ.get("JALON_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"{reason} (JALON_REQUIRE_BROWSER=1 forbids skipping)", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = _chromium_path()
+    if not executable.exists():
+        _browser_unavailable(
+            f"Chromium not found at {executable}; install it or set JALON_CHROMIUM"
+        )
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _browser_unavailable("the playwright package is not installed")
+    playwright = sync_playwright().start()
+    try:
+        browser = playwright.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+    finally:
+        playwright.stop()
+
+
+def _load_geography_if_missing() -> None:
+    from jalon.network.geography import load_geography
+    from jalon.network.models import Commune, Departement, Region
+
+    if not Commune.objects.exists():
+        load_geography(Region, Departement, Commune)
+
+
+@pytest.fixture(scope="package", autouse=True)
+def _restore_geography(django_db_blocker):
+    """Give the communes back to the tests that run after the browser tests.
+
+    A transactional test ends with a flush of every table, which also removes the geography
+    loaded by a data migration; later tests rely on it.
+    """
+    state = {"flushed": False}
+    yield state
+    if state["flushed"]:  # Never touch a database no browser test has set up.
+        with django_db_blocker.unblock():
+            _load_geography_if_missing()
+
+
+@pytest.fixture(autouse=True)
+def _geography(_restore_geography, transactional_db):
+    """The communes (a data migration) are gone after the previous transactional test."""
+    _restore_geography["flushed"] = True
+    _load_geography_if_missing()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A new context per test: no cookie or session leaks from one test to the next."""
+    context = browser.new_context(base_url=live_server.url, locale="fr-FR")
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def log_in(page):
+    """Sign in through the login form, as a user would."""
+    from playwright.sync_api import expect
+
+    from tests.factories import TEST_PASSWORD
+
+    def do(user, password=TEST_PASSWORD):
+        page.goto("/connexion/")
+        page.locator("#id_username").fill(user.email)
+        page.locator("#id_password").fill(password)
+        page.get_by_role("button", name="Se connecter").click()
+        expect(page.get_by_test_id("current-user")).to_be_visible(timeout=TIMEOUT_MS)
+
+    return do

@@ -1,0 +1,147 @@
+"""Personas and records shared by the whole suite.
+
+Two Missions Locales in two regions: A (Toulouse, Occitanie) and B (Verdun, Grand Est).
+Each persona is a logged-in test client factory; records exist in A and in B.
+"""
+
+import pytest
+from django.test import Client
+
+from jalon.accounts.models import Role
+from tests.factories import (
+    OrganisationFactory,
+    SiteFactory,
+    UserFactory,
+    YoungPersonFactory,
+    commune,
+)
+
+
+@pytest.fixture
+def unml(db):
+    return OrganisationFactory(unml=True, code="UNML", commune=commune("75056"))
+
+
+@pytest.fixture
+def arml_a(db, unml):
+    return OrganisationFactory(arml=True, code="ARML-OCC", parent=unml)
+
+
+@pytest.fixture
+def ml_a(db, arml_a):
+    return OrganisationFactory(code="ML-A", name="Mission Locale de Toulouse", parent=arml_a)
+
+
+@pytest.fixture
+def ml_b(db, unml):
+    arml_b = OrganisationFactory(
+        arml=True, code="ARML-GE", name="ARML Grand Est", commune=commune("54395"), parent=unml
+    )
+    return OrganisationFactory(
+        code="ML-B",
+        name="Mission Locale du Nord Meusien",
+        commune=commune("55545"),
+        parent=arml_b,
+        phone="03 29 00 00 55",
+        email="contact@ml-b.test",
+    )
+
+
+@pytest.fixture
+def site_a(ml_a):
+    return SiteFactory(mission_locale=ml_a, name="Toulouse Centre")
+
+
+def _user(role, organisation, **extra):
+    return UserFactory(role=role, organisation=organisation, **extra)
+
+
+@pytest.fixture
+def personas(db, unml, arml_a, ml_a, ml_b):
+    """Every role the access policy knows, with the structure it belongs to."""
+    spip = OrganisationFactory(spip=True, code="SPIP31")
+    pjj = OrganisationFactory(pjj=True, code="UEAJ31")
+    cd = OrganisationFactory(departement_council=True, code="CD31")
+    return {
+        "reception_a": _user(Role.RECEPTION, ml_a),
+        "counsellor_a": _user(Role.COUNSELLOR, ml_a),
+        "cjml_a": _user(Role.CJML, ml_a),
+        "justice_referent_a": _user(Role.JUSTICE_REFERENT, ml_a),
+        "director_a": _user(Role.DIRECTOR, ml_a),
+        "counsellor_b": _user(Role.COUNSELLOR, ml_b),
+        "director_b": _user(Role.DIRECTOR, ml_b),
+        "arml_pilot": _user(Role.ARML_PILOT, arml_a),
+        "national_pilot": _user(Role.NATIONAL_PILOT, unml),
+        "cpip": _user(Role.CPIP, spip),
+        "pjj_educator": _user(Role.PJJ_EDUCATOR, pjj),
+        "ase_referent": _user(Role.ASE_REFERENT, cd),
+        "administrator": _user(Role.ADMINISTRATOR, unml, is_staff=True, is_superuser=True),
+    }
+
+
+@pytest.fixture
+def counsellor_a(personas):
+    return personas["counsellor_a"]
+
+
+@pytest.fixture
+def director_a(personas):
+    return personas["director_a"]
+
+
+@pytest.fixture
+def counsellor_b(personas):
+    return personas["counsellor_b"]
+
+
+@pytest.fixture
+def young_person_a(ml_a, counsellor_a):
+    return YoungPersonFactory(
+        mission_locale=ml_a, last_name="Dupont", first_names="Lucas", referent=counsellor_a
+    )
+
+
+@pytest.fixture
+def young_person_b(ml_b):
+    return YoungPersonFactory(
+        mission_locale=ml_b,
+        last_name="Lefèvre",
+        first_names="Inès",
+        postal_code="55100",
+        commune=commune("55545"),
+    )
+
+
+@pytest.fixture
+def client_for():
+    """A test client logged in as the given user (None: anonymous)."""
+
+    def make(user):
+        client = Client()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return make
+
+
+@pytest.fixture
+def api_token_for(db):
+    from datetime import timedelta
+
+    from jalon.accounts.models import ApiToken
+
+    def make(user):
+        return ApiToken.issue(user, timedelta(hours=1))[1]
+
+    return make
+
+
+def pytest_collection_modifyitems(config, items):
+    from django.db import connection
+
+    skip_pg = pytest.mark.skip(reason="PostgreSQL-only feature (DATABASE_URL=postgres://...)")
+    is_pg = connection.vendor == "postgresql"
+    for item in items:
+        if "postgresql" in item.keywords and not is_pg:
+            item.add_marker(skip_pg)

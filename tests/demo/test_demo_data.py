@@ -1,0 +1,98 @@
+import pytest
+from django.core.management import call_command
+from django.db.models import Count
+
+from jalon.accounts.backends import DEMO_PASSWORD
+from jalon.accounts.models import Role, User
+from jalon.network.models import Organisation, OrganisationKind, PrisonType
+from jalon.youngpeople.models import PriorityPublicPeriod, YoungPerson
+
+README_ACCOUNTS = [
+    "accueil", "conseiller", "cjml", "referent-justice", "directeur", "conseiller2",
+    "arml", "national", "cpip", "pjj", "ase", "admin",
+]  # fmt: skip
+
+
+@pytest.fixture
+def demo(db, settings):
+    settings.DEMO_MODE = True
+    call_command("demo-data")
+
+
+def test_demo_network_spans_two_regions_and_three_missions_locales(demo):
+    missions_locales = Organisation.objects.missions_locales()
+    assert missions_locales.count() == 3
+    assert missions_locales.values("region").distinct().count() == 2
+    assert all(ml.sites.exists() and ml.communes_covered.exists() for ml in missions_locales)
+
+
+def test_demo_has_partners_of_every_type(demo):
+    kinds = set(Organisation.objects.values_list("kind", flat=True))
+    assert kinds == set(OrganisationKind.values)
+    prison_types = set(Organisation.objects.filter(kind="prison").values_list("subtype", flat=True))
+    assert {PrisonType.EPM, PrisonType.CJD, PrisonType.SAS, PrisonType.QUARTIER_MINEURS} <= (
+        prison_types
+    )
+
+
+def test_every_readme_account_logs_in_with_the_demo_password(demo, client):
+    for local in README_ACCOUNTS:
+        email = f"{local}@demo.jalon.test"
+        response = client.post("/connexion/", {"username": email, "password": DEMO_PASSWORD})
+        assert response.status_code == 302, email
+        client.post("/deconnexion/")
+
+
+def test_readme_accounts_have_the_roles_the_readme_gives(demo):
+    roles = dict(User.objects.values_list("email", "role"))
+    assert roles["cjml@demo.jalon.test"] == Role.CJML
+    assert roles["conseiller2@demo.jalon.test"] == Role.COUNSELLOR
+    same_ml = User.objects.filter(
+        email__in=[f"{n}@demo.jalon.test" for n in ("accueil", "conseiller", "cjml", "directeur")]
+    )
+    assert same_ml.values("organisation").distinct().count() == 1
+    conseiller2 = User.objects.get(email="conseiller2@demo.jalon.test")
+    assert conseiller2.organisation_id != same_ml.first().organisation_id
+
+
+def test_about_500_believable_young_people(demo):
+    young_people = YoungPerson.objects.all()
+    assert 450 <= young_people.count() <= 550
+    ages = [yp.age_at_first_reception for yp in young_people]
+    assert min(ages) >= 16 and max(ages) <= 29
+    over_25 = [yp for yp in young_people if yp.age_at_first_reception > 25]
+    assert over_25, "the demo shows the RQTH extension to 29"
+    assert all(yp.public_periods.filter(detail="rqth").exists() for yp in over_25)
+    levels = young_people.values("level_1969").annotate(n=Count("pk"))
+    assert len(levels) >= 5
+    publics = set(PriorityPublicPeriod.objects.values_list("public", flat=True))
+    assert {"qpv", "ase", "justice", "disability"} <= publics
+    assert young_people.filter(last_name="Dupont", mission_locale__code="ML31-TOULOUSE").exists()
+
+
+def test_demo_data_is_deterministic(demo):
+    first = list(
+        YoungPerson.objects.order_by("pk").values_list("last_name", "first_names", "birth_date")
+    )
+    YoungPerson.objects.all().delete()
+    call_command("demo-data")
+    again = list(
+        YoungPerson.objects.order_by("pk").values_list("last_name", "first_names", "birth_date")
+    )
+    assert first == again
+
+
+def test_more_young_people_for_load_work(demo):
+    before = YoungPerson.objects.count()
+    call_command("demo-data", young_people=120)
+    assert YoungPerson.objects.count() == before + 120
+
+
+def test_loading_twice_changes_nothing(demo):
+    counts = (Organisation.objects.count(), User.objects.count(), YoungPerson.objects.count())
+    call_command("demo-data")
+    assert counts == (
+        Organisation.objects.count(),
+        User.objects.count(),
+        YoungPerson.objects.count(),
+    )

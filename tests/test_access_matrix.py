@@ -1,0 +1,258 @@
+"""The access policy, proven: every URL and API operation against every persona.
+
+A new URL without an entry in PAGES or API fails `test_every_url_has_a_matrix_entry`.
+Records of Mission Locale A are the subject; staff of B must get 404 (existence not revealed).
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.factories import PublicPeriodFactory
+
+ML_A_STAFF = {"reception_a", "counsellor_a", "cjml_a", "justice_referent_a", "director_a"}
+ML_STAFF = ML_A_STAFF | {"counsellor_b", "director_b"}
+PILOTS = {"arml_pilot", "national_pilot"}
+PARTNERS = {"cpip", "pjj_educator", "ase_referent"}
+EVERYONE = ML_STAFF | PILOTS | PARTNERS | {"administrator"}
+ANONYMOUS = "anonymous"
+LOGIN_REDIRECT = 302
+
+
+def expect(default, **overrides):
+    """Expected status per persona: `default` for every logged-in persona, then overrides."""
+    table = dict.fromkeys(EVERYONE, default)
+    for status, personas in overrides.items():
+        for persona in personas:
+            table[persona] = int(status.removeprefix("s"))
+    table.setdefault(ANONYMOUS, LOGIN_REDIRECT)
+    return table
+
+
+def only(status, personas, otherwise):
+    table = dict.fromkeys(EVERYONE, otherwise)
+    table.update(dict.fromkeys(personas, status))
+    table[ANONYMOUS] = LOGIN_REDIRECT
+    return table
+
+
+# url name -> (method, path builder, expected statuses)
+PAGES = {
+    "home": (
+        "get",
+        lambda r: reverse("home"),
+        {
+            **only(302, ML_STAFF | PILOTS, 200),
+        },
+    ),
+    "login": ("get", lambda r: reverse("login"), {**dict.fromkeys(EVERYONE, 302), ANONYMOUS: 200}),
+    "logout": (
+        "post",
+        lambda r: reverse("logout"),
+        {**dict.fromkeys(EVERYONE, 302), ANONYMOUS: 302},
+    ),
+    "password_reset": (
+        "get",
+        lambda r: reverse("password_reset"),
+        {**dict.fromkeys(EVERYONE, 200), ANONYMOUS: 200},
+    ),
+    "password_reset_done": (
+        "get",
+        lambda r: reverse("password_reset_done"),
+        {**dict.fromkeys(EVERYONE, 200), ANONYMOUS: 200},
+    ),
+    "password_reset_confirm": (
+        "get",
+        lambda r: reverse("password_reset_confirm", args=["MQ", "bad-token"]),
+        {**dict.fromkeys(EVERYONE, 200), ANONYMOUS: 200},
+    ),
+    "password_reset_complete": (
+        "get",
+        lambda r: reverse("password_reset_complete"),
+        {**dict.fromkeys(EVERYONE, 200), ANONYMOUS: 200},
+    ),
+    "youngpeople:list": ("get", lambda r: reverse("youngpeople:list"), only(200, ML_STAFF, 403)),
+    "youngpeople:create": (
+        "get",
+        lambda r: reverse("youngpeople:create"),
+        only(200, ML_STAFF, 403),
+    ),
+    "youngpeople:detail": (
+        "get",
+        lambda r: reverse("youngpeople:detail", args=[r["yp"].uid]),
+        only(200, ML_A_STAFF, 404),
+    ),
+    "youngpeople:edit": (
+        "get",
+        lambda r: reverse("youngpeople:edit", args=[r["yp"].uid]),
+        only(200, ML_A_STAFF, 404),
+    ),
+    "youngpeople:merge": (
+        "get",
+        lambda r: reverse("youngpeople:merge", args=[r["yp"].uid]),
+        {**only(403, EVERYONE, 403), "director_a": 200, "director_b": 404},
+    ),
+    "youngpeople:public_add": (
+        "post",
+        lambda r: reverse("youngpeople:public_add", args=[r["yp"].uid]),
+        only(302, ML_A_STAFF, 404),
+    ),
+    "youngpeople:public_end": (
+        "post",
+        lambda r: reverse("youngpeople:public_end", args=[r["yp"].uid, r["period"].pk]),
+        only(302, ML_A_STAFF, 404),
+    ),
+    "youngpeople:commune_options": (
+        "get",
+        lambda r: reverse("youngpeople:commune_options") + "?postal_code=31000",
+        expect(200),
+    ),
+    "network:directory": ("get", lambda r: reverse("network:directory"), expect(200)),
+    "audit:list": (
+        "get",
+        lambda r: reverse("audit:list"),
+        only(200, {"director_a", "director_b"}, 403),
+    ),
+    "pilotage:overview": (
+        "get",
+        lambda r: reverse("pilotage:overview"),
+        only(200, PILOTS | {"director_a", "director_b"}, 403),
+    ),
+}
+
+API_UNAUTHENTICATED = 401
+# api url name -> list of (method, path builder, body, expected statuses)
+API = {
+    "api:openapi-json": [
+        (
+            "get",
+            lambda r: "/api/v1/openapi.json",
+            None,
+            {**dict.fromkeys(EVERYONE, 200), ANONYMOUS: 200},
+        )
+    ],
+    "api:openapi-view": [
+        ("get", lambda r: "/api/v1/docs", None, {**dict.fromkeys(EVERYONE, 200), ANONYMOUS: 200})
+    ],
+    "api:api-root": [
+        ("get", lambda r: "/api/v1/", None, {**dict.fromkeys(EVERYONE, 404), ANONYMOUS: 404})
+    ],
+    "api:create_token": [
+        (
+            "post",
+            lambda r: "/api/v1/auth/token",
+            {"email": "nobody@jalon.test", "password": "x"},
+            {**dict.fromkeys(EVERYONE, 401), ANONYMOUS: 401},
+        ),
+    ],
+    "api:list_organisations": [
+        (
+            "get",
+            lambda r: "/api/v1/organisations/",
+            None,
+            {**dict.fromkeys(EVERYONE, 200), ANONYMOUS: API_UNAUTHENTICATED},
+        )
+    ],
+    "api:list_young_people": [
+        (
+            "get",
+            lambda r: "/api/v1/young-people/",
+            None,
+            {**only(200, ML_STAFF, 403), ANONYMOUS: API_UNAUTHENTICATED},
+        ),
+    ],
+    "api:create_young_person": [
+        (
+            "post",
+            lambda r: "/api/v1/young-people/",
+            {},
+            {**only(400, ML_STAFF, 400), ANONYMOUS: API_UNAUTHENTICATED},
+        ),
+    ],
+    "api:get_young_person": [
+        (
+            "get",
+            lambda r: f"/api/v1/young-people/{r['yp'].uid}",
+            None,
+            {**only(200, ML_A_STAFF, 404), ANONYMOUS: API_UNAUTHENTICATED},
+        ),
+    ],
+    "api:update_young_person": [
+        (
+            "patch",
+            lambda r: f"/api/v1/young-people/{r['yp'].uid}",
+            {"diploma": "CAP Cuisine"},
+            {**only(200, ML_A_STAFF, 404), ANONYMOUS: API_UNAUTHENTICATED},
+        ),
+    ],
+}
+# Django's own admin is checked in tests/accounts (staff only).
+EXCLUDED_NAMESPACES = ("admin:",)
+
+
+def _url_names(patterns, namespace=""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            prefix = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from _url_names(pattern.url_patterns, prefix)
+        elif isinstance(pattern, URLPattern):
+            yield f"{namespace}{pattern.name}"
+
+
+def test_every_url_has_a_matrix_entry():
+    names = {
+        n for n in _url_names(get_resolver().url_patterns) if not n.startswith(EXCLUDED_NAMESPACES)
+    }
+    missing = names - set(PAGES) - set(API)
+    assert not missing, f"URLs without an access-matrix entry: {sorted(missing)}"
+
+
+def test_every_persona_is_in_every_entry():
+    for name, (_, _, statuses) in PAGES.items():
+        assert set(statuses) == EVERYONE | {ANONYMOUS}, name
+    for name, operations in API.items():
+        for _, _, _, statuses in operations:
+            assert set(statuses) == EVERYONE | {ANONYMOUS}, name
+
+
+@pytest.fixture
+def records(young_person_a):
+    return {"yp": young_person_a, "period": PublicPeriodFactory(young_person=young_person_a)}
+
+
+PERSONAS = sorted(EVERYONE | {ANONYMOUS})
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_pages(persona, personas, records, client_for):
+    user = personas.get(persona)
+    failures = []
+    for name, (method, build, statuses) in PAGES.items():
+        client = client_for(user)
+        data = (
+            {"end_date": "2020-01-01", "public": "qpv", "start_date": "2020-01-01"}
+            if method == "post"
+            else None
+        )
+        response = getattr(client, method)(build(records), data=data)
+        if response.status_code != statuses[persona]:
+            failures.append(f"{name}: {response.status_code} (expected {statuses[persona]})")
+    assert not failures, f"{persona}: " + "; ".join(failures)
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_api(persona, personas, records, client_for, api_token_for):
+    user = personas.get(persona)
+    client = client_for(None)
+    headers = {"Authorization": f"Bearer {api_token_for(user)}"} if user else {}
+    failures = []
+    for name, operations in API.items():
+        for method, build, body, statuses in operations:
+            kwargs = {"headers": headers}
+            if body is not None:
+                kwargs.update(data=body, content_type="application/json")
+            response = getattr(client, method)(build(records), **kwargs)
+            if response.status_code != statuses[persona]:
+                failures.append(
+                    f"{name} {method}: {response.status_code} (expected {statuses[persona]})"
+                )
+    assert not failures, f"{persona}: " + "; ".join(failures)
