@@ -162,10 +162,10 @@ PARTNERS = [
     ("training_body", "", "OF-AFPA-TOULOUSE", "AFPA Toulouse Balma", "31", "31555"),
     ("training_body", "", "OF-GRETA-MONTPELLIER", "GRETA Montpellier", "34", "34172"),
     ("training_body", "", "OF-GRETA-MEUSE", "GRETA Lorraine Nord — Verdun", "55", "55545"),
-    ("employer", "", "EMP-BOULANGERIE-CAPITOLE", "Boulangerie du Capitole", "31", "31555"),
-    ("employer", "", "EMP-TRANSPORTS-OCCITANS", "Transports Occitans", "31", "31069"),
+    ("employer", "", "EMP-BOUL-CAPITOLE", "Boulangerie du Capitole", "31", "31555"),
+    ("employer", "", "EMP-TRANSP-OCCITANS", "Transports Occitans", "31", "31069"),
     ("employer", "", "EMP-HOTEL-COMEDIE", "Hôtel de la Comédie", "34", "34172"),
-    ("employer", "", "EMP-MENUISERIE-MEUSE", "Menuiserie de la Meuse", "55", "55545"),
+    ("employer", "", "EMP-MENUIS-MEUSE", "Menuiserie de la Meuse", "55", "55545"),
 ]
 
 DEMO_DOMAIN = "demo.jalon.test"

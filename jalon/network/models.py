@@ -124,7 +124,7 @@ class Organisation(models.Model):
         "catégorie", max_length=32, blank=True, help_text="Type d'établissement ou de service."
     )
     code = models.CharField(
-        "code", max_length=20, unique=True, help_text="Code de la structure (ex. code ML)."
+        "code", max_length=32, unique=True, help_text="Code de la structure (ex. code ML)."
     )
     name = models.CharField("nom", max_length=200)
     parent = models.ForeignKey(

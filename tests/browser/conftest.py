@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.db import connections
 
 # Playwright's sync API keeps an asyncio loop around; Django would otherwise refuse ORM calls
 # made from the test thread (SynchronousOnlyOperation).
@@ -73,6 +74,10 @@ def _restore_geography(django_db_blocker):
     if state["flushed"]:  # Never touch a database no browser test has set up.
         with django_db_blocker.unblock():
             _load_geography_if_missing()
+            # While Playwright's loop is alive, asgiref keeps this connection in a context
+            # variable that pytest-django's teardown never closes: PostgreSQL would then
+            # refuse to drop the test database ("being accessed by other users").
+            connections.close_all()
 
 
 @pytest.fixture(autouse=True)

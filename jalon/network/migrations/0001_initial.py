@@ -56,7 +56,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('kind', models.CharField(choices=[('unml', 'Union nationale des Missions Locales'), ('arml', 'Association régionale des Missions Locales'), ('mission_locale', 'Mission Locale'), ('spip', "Service pénitentiaire d'insertion et de probation (SPIP)"), ('pjj', 'Service de la protection judiciaire de la jeunesse (PJJ)'), ('prison', 'Établissement pénitentiaire'), ('conseil_departemental', 'Conseil départemental (ASE)'), ('france_travail', 'Agence France Travail'), ('e2c', 'École de la deuxième chance (E2C)'), ('epide', "Établissement pour l'insertion dans l'emploi (EPIDE)"), ('training_body', 'Organisme de formation'), ('employer', 'Employeur')], max_length=32, verbose_name='type')),
                 ('subtype', models.CharField(blank=True, help_text="Type d'établissement ou de service.", max_length=32, verbose_name='catégorie')),
-                ('code', models.CharField(help_text='Code de la structure (ex. code ML).', max_length=20, unique=True, verbose_name='code')),
+                ('code', models.CharField(help_text='Code de la structure (ex. code ML).', max_length=32, unique=True, verbose_name='code')),
                 ('name', models.CharField(max_length=200, verbose_name='nom')),
                 ('address', models.CharField(blank=True, max_length=250, verbose_name='adresse')),
                 ('phone', models.CharField(blank=True, max_length=20, verbose_name='téléphone')),
