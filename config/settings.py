@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "widget_tweaks",
     "dsfr",
+    "django.forms",  # after dsfr: DSFR's widget templates take precedence
     "django_htmx",
     "axes",
     "jalon.network",
@@ -79,6 +80,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Forms render through the project's templates, so Jalon can adjust a DSFR snippet.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 DATABASES = {
     "default": dj_database_url.parse(

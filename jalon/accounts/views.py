@@ -1,4 +1,5 @@
 from axes.utils import reset as axes_reset
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.http import JsonResponse
 from django.shortcuts import render
@@ -15,16 +16,17 @@ class LoginView(auth_views.LoginView):
 
 def lockout_response(request, credentials, *args, **kwargs):
     """django-axes calls this once an account is locked after repeated failures."""
+    minutes = round(settings.AXES_COOLOFF_TIME * 60)
     if request.path.startswith("/api/"):
         return JsonResponse(
             {
                 "message": "Compte temporairement bloqué après trop d'échecs : "
-                "réessayez dans 15 minutes.",
+                f"réessayez dans {minutes} minutes.",
                 "errors": {},
             },
             status=429,
         )
-    return render(request, "accounts/locked.html", status=429)
+    return render(request, "accounts/locked.html", {"minutes": minutes}, status=429)
 
 
 password_reset = auth_views.PasswordResetView.as_view(

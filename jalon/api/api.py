@@ -101,7 +101,7 @@ def _forbidden_by_service(request, exc):
 def create_token(request, payload: TokenIn):
     """Échange une adresse et un mot de passe contre un jeton porteur (bearer).
 
-    Après 5 échecs, le compte est bloqué 15 minutes (429).
+    Après des échecs répétés, le compte est bloqué un temps (429).
     """
     user = authenticate(request, username=payload.email.strip().lower(), password=payload.password)
     if user is None:

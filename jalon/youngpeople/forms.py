@@ -38,7 +38,7 @@ class YoungPersonForm(DsfrBaseForm, forms.ModelForm):
         self.fields["postal_code"].widget.attrs.update(
             {
                 "hx-get": "/communes/",
-                "hx-trigger": "keyup changed delay:300ms",
+                "hx-trigger": "input changed delay:300ms, change",
                 "hx-target": "#id_commune",
                 "hx-swap": "innerHTML",
                 "hx-include": "this",

@@ -176,7 +176,14 @@ def young_person_create(
         action=AuditAction.CREATE,
         obj=young_person,
         young_person=young_person,
-        changes={**snapshot(young_person), "has_rqth": has_rqth, "lives_in_qpv": lives_in_qpv},
+        changes=audit.diff(
+            {},
+            {
+                **{k: v for k, v in snapshot(young_person).items() if v not in ("", None)},
+                "has_rqth": has_rqth,
+                "lives_in_qpv": lives_in_qpv,
+            },
+        ),
         channel=channel,
     )
     return young_person

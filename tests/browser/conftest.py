@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 from django.db import connections
+from playwright.sync_api import expect, sync_playwright
+
+from tests.factories import TEST_PASSWORD
 
 # Playwright's sync API keeps an asyncio loop around; Django would otherwise refuse ORM calls
 # made from the test thread (SynchronousOnlyOperation).
@@ -36,15 +39,12 @@ def _browser_unavailable(reason: str) -> None:
 
 @pytest.fixture(scope="session")
 def browser():
+    """Debian's Chromium: Playwright cannot download its own browsers here."""
     executable = _chromium_path()
     if not executable.exists():
         _browser_unavailable(
             f"Chromium not found at {executable}; install it or set JALON_CHROMIUM"
         )
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _browser_unavailable("the playwright package is not installed")
     playwright = sync_playwright().start()
     try:
         browser = playwright.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
@@ -100,9 +100,6 @@ def page(browser, live_server):
 @pytest.fixture
 def log_in(page):
     """Sign in through the login form, as a user would."""
-    from playwright.sync_api import expect
-
-    from tests.factories import TEST_PASSWORD
 
     def do(user, password=TEST_PASSWORD):
         page.goto("/connexion/")

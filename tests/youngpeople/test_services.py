@@ -94,7 +94,7 @@ class TestCreate:
         entry = AuditEntry.objects.get(action=AuditAction.CREATE)
         assert entry.young_person == young_person
         assert entry.actor == counsellor_a
-        assert entry.changes["last_name"] == "Bernard"
+        assert entry.changes["last_name"] == [None, "Bernard"]
 
     def test_a_pilot_cannot_create_files(self, personas):
         with pytest.raises(PermissionError):

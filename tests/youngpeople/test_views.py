@@ -152,3 +152,33 @@ def test_file_page_shows_both_level_nomenclatures(client_for, counsellor_a, youn
     young_person_a.save()
     page = client_for(counsellor_a).get(f"/jeunes/{young_person_a.uid}/").content.decode()
     assert "année terminale de CAP/BEP" in page and "CAP, BEP" in page
+
+
+def test_the_portfolio_page_has_a_bounded_number_of_queries(
+    client_for, counsellor_a, ml_a, django_assert_max_num_queries
+):
+    for _ in range(25):
+        young_person = YoungPersonFactory(mission_locale=ml_a, referent=counsellor_a)
+        young_person.public_periods.create(public="qpv", start_date=years_ago(1))
+    client = client_for(counsellor_a)
+    with django_assert_max_num_queries(10):
+        assert client.get("/jeunes/").status_code == 200
+
+
+def test_the_file_page_has_a_bounded_number_of_queries(
+    client_for, counsellor_a, young_person_a, django_assert_max_num_queries
+):
+    for public in ("qpv", "zrr", "mna"):
+        young_person_a.public_periods.create(public=public, start_date=years_ago(1))
+    client = client_for(counsellor_a)
+    with django_assert_max_num_queries(10):
+        assert client.get(f"/jeunes/{young_person_a.uid}/").status_code == 200
+
+
+def test_search_has_a_bounded_number_of_queries(
+    client_for, counsellor_a, ml_a, django_assert_max_num_queries
+):
+    YoungPersonFactory.create_batch(20, mission_locale=ml_a)
+    client = client_for(counsellor_a)
+    with django_assert_max_num_queries(10):
+        assert client.get("/jeunes/?q=dupond").status_code == 200

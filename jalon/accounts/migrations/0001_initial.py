@@ -8,56 +8,159 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
-        ('network', '0001_initial'),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("network", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='User',
+            name="User",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('password', models.CharField(max_length=128, verbose_name='password')),
-                ('last_login', models.DateTimeField(blank=True, null=True, verbose_name='last login')),
-                ('is_superuser', models.BooleanField(default=False, help_text='Designates that this user has all permissions without explicitly assigning them.', verbose_name='superuser status')),
-                ('email', models.EmailField(max_length=254, unique=True, verbose_name='courriel')),
-                ('first_name', models.CharField(max_length=150, verbose_name='prénom')),
-                ('last_name', models.CharField(max_length=150, verbose_name='nom')),
-                ('phone', models.CharField(blank=True, max_length=20, verbose_name='téléphone professionnel')),
-                ('role', models.CharField(choices=[('reception', "Chargé·e d'accueil"), ('counsellor', 'Conseiller·ère'), ('cjml', 'Conseiller·ère justice Mission Locale (CJML)'), ('justice_referent', 'Référent·e justice'), ('director', 'Directeur·rice'), ('arml_pilot', 'Pilote régional (ARML)'), ('national_pilot', 'Pilote national (UNML)'), ('cpip', "Conseiller·ère pénitentiaire d'insertion et de probation (CPIP)"), ('pjj_educator', 'Éducateur·rice PJJ'), ('ase_referent', 'Référent·e ASE'), ('administrator', 'Administrateur·rice national·e')], max_length=32, verbose_name='rôle')),
-                ('is_active', models.BooleanField(default=True, verbose_name='actif')),
-                ('is_staff', models.BooleanField(default=False, help_text='Administrateurs nationaux seulement.', verbose_name="accès à l'administration")),
-                ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='créé le')),
-                ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
-                ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='members', to='network.organisation', verbose_name='structure')),
-                ('site', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='members', to='network.site', verbose_name='site')),
-                ('user_permissions', models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("password", models.CharField(max_length=128, verbose_name="password")),
+                (
+                    "last_login",
+                    models.DateTimeField(blank=True, null=True, verbose_name="last login"),
+                ),
+                (
+                    "is_superuser",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates that this user has all permissions without explicitly assigning them.",
+                        verbose_name="superuser status",
+                    ),
+                ),
+                ("email", models.EmailField(max_length=254, unique=True, verbose_name="courriel")),
+                ("first_name", models.CharField(max_length=150, verbose_name="prénom")),
+                ("last_name", models.CharField(max_length=150, verbose_name="nom")),
+                (
+                    "phone",
+                    models.CharField(
+                        blank=True, max_length=20, verbose_name="téléphone professionnel"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("reception", "Chargé·e d'accueil"),
+                            ("counsellor", "Conseiller·ère"),
+                            ("cjml", "Conseiller·ère justice Mission Locale (CJML)"),
+                            ("justice_referent", "Référent·e justice"),
+                            ("director", "Directeur·rice"),
+                            ("arml_pilot", "Pilote régional (ARML)"),
+                            ("national_pilot", "Pilote national (UNML)"),
+                            (
+                                "cpip",
+                                "Conseiller·ère pénitentiaire d'insertion et de probation (CPIP)",
+                            ),
+                            ("pjj_educator", "Éducateur·rice PJJ"),
+                            ("ase_referent", "Référent·e ASE"),
+                            ("administrator", "Administrateur·rice national·e"),
+                        ],
+                        max_length=32,
+                        verbose_name="rôle",
+                    ),
+                ),
+                ("is_active", models.BooleanField(default=True, verbose_name="actif")),
+                (
+                    "is_staff",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Administrateurs nationaux seulement.",
+                        verbose_name="accès à l'administration",
+                    ),
+                ),
+                (
+                    "date_joined",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="créé le"),
+                ),
+                (
+                    "groups",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The groups this user belongs to. A user will get all permissions granted to each of their groups.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.group",
+                        verbose_name="groups",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="members",
+                        to="network.organisation",
+                        verbose_name="structure",
+                    ),
+                ),
+                (
+                    "site",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="members",
+                        to="network.site",
+                        verbose_name="site",
+                    ),
+                ),
+                (
+                    "user_permissions",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Specific permissions for this user.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.permission",
+                        verbose_name="user permissions",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'utilisateur·rice',
-                'verbose_name_plural': 'utilisateur·rice·s',
-                'ordering': ['last_name', 'first_name'],
+                "verbose_name": "utilisateur·rice",
+                "verbose_name_plural": "utilisateur·rice·s",
+                "ordering": ["last_name", "first_name"],
             },
             managers=[
-                ('objects', jalon.accounts.models.UserManager()),
+                ("objects", jalon.accounts.models.UserManager()),
             ],
         ),
         migrations.CreateModel(
-            name='ApiToken',
+            name="ApiToken",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key_hash', models.CharField(max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('expires_at', models.DateTimeField()),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='api_tokens', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key_hash", models.CharField(max_length=64, unique=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("expires_at", models.DateTimeField()),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="api_tokens",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': "jeton d'API",
-                'verbose_name_plural': "jetons d'API",
+                "verbose_name": "jeton d'API",
+                "verbose_name_plural": "jetons d'API",
             },
         ),
     ]

@@ -7,37 +7,106 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('network', '0001_initial'),
-        ('youngpeople', '0001_initial'),
+        ("network", "0001_initial"),
+        ("youngpeople", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AuditEntry',
+            name="AuditEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='date')),
-                ('actor_label', models.CharField(max_length=300, verbose_name='auteur (libellé)')),
-                ('channel', models.CharField(max_length=10, verbose_name='canal')),
-                ('action', models.CharField(choices=[('read', 'Consultation'), ('create', 'Création'), ('update', 'Modification'), ('merge', 'Fusion'), ('search', 'Recherche')], max_length=10, verbose_name='action')),
-                ('object_type', models.CharField(max_length=50, verbose_name="type d'objet")),
-                ('object_id', models.CharField(blank=True, max_length=64, verbose_name='identifiant')),
-                ('changes', models.JSONField(blank=True, default=dict, verbose_name='changements')),
-                ('actor', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='auteur')),
-                ('actor_organisation', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='network.organisation', verbose_name="structure de l'auteur")),
-                ('mission_locale', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='network.organisation', verbose_name='Mission Locale du dossier')),
-                ('young_person', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='youngpeople.youngperson', verbose_name='jeune')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "at",
+                    models.DateTimeField(
+                        db_index=True, default=django.utils.timezone.now, verbose_name="date"
+                    ),
+                ),
+                ("actor_label", models.CharField(max_length=300, verbose_name="auteur (libellé)")),
+                ("channel", models.CharField(max_length=10, verbose_name="canal")),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("read", "Consultation"),
+                            ("create", "Création"),
+                            ("update", "Modification"),
+                            ("merge", "Fusion"),
+                            ("search", "Recherche"),
+                        ],
+                        max_length=10,
+                        verbose_name="action",
+                    ),
+                ),
+                ("object_type", models.CharField(max_length=50, verbose_name="type d'objet")),
+                (
+                    "object_id",
+                    models.CharField(blank=True, max_length=64, verbose_name="identifiant"),
+                ),
+                ("changes", models.JSONField(blank=True, default=dict, verbose_name="changements")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="auteur",
+                    ),
+                ),
+                (
+                    "actor_organisation",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="network.organisation",
+                        verbose_name="structure de l'auteur",
+                    ),
+                ),
+                (
+                    "mission_locale",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="network.organisation",
+                        verbose_name="Mission Locale du dossier",
+                    ),
+                ),
+                (
+                    "young_person",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="youngpeople.youngperson",
+                        verbose_name="jeune",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': "entrée du journal d'audit",
-                'verbose_name_plural': "journal d'audit",
-                'ordering': ['-at', '-id'],
-                'indexes': [models.Index(fields=['mission_locale', '-at'], name='audit_audit_mission_d58cee_idx'), models.Index(fields=['young_person', '-at'], name='audit_audit_young_p_a59346_idx'), models.Index(fields=['actor', '-at'], name='audit_audit_actor_i_e548ba_idx')],
+                "verbose_name": "entrée du journal d'audit",
+                "verbose_name_plural": "journal d'audit",
+                "ordering": ["-at", "-id"],
+                "indexes": [
+                    models.Index(
+                        fields=["mission_locale", "-at"], name="audit_audit_mission_d58cee_idx"
+                    ),
+                    models.Index(
+                        fields=["young_person", "-at"], name="audit_audit_young_p_a59346_idx"
+                    ),
+                    models.Index(fields=["actor", "-at"], name="audit_audit_actor_i_e548ba_idx"),
+                ],
             },
         ),
     ]

@@ -5,100 +5,232 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Departement',
+            name="Departement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=3, unique=True, verbose_name='code INSEE')),
-                ('name', models.CharField(max_length=100, verbose_name='nom')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=3, unique=True, verbose_name="code INSEE")),
+                ("name", models.CharField(max_length=100, verbose_name="nom")),
             ],
             options={
-                'verbose_name': 'département',
-                'ordering': ['code'],
+                "verbose_name": "département",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='Region',
+            name="Region",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=3, unique=True, verbose_name='code INSEE')),
-                ('name', models.CharField(max_length=100, verbose_name='nom')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=3, unique=True, verbose_name="code INSEE")),
+                ("name", models.CharField(max_length=100, verbose_name="nom")),
             ],
             options={
-                'verbose_name': 'région',
-                'ordering': ['name'],
+                "verbose_name": "région",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Commune',
+            name="Commune",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=5, unique=True, verbose_name='code INSEE')),
-                ('name', models.CharField(max_length=100, verbose_name='nom')),
-                ('postal_codes', models.CharField(max_length=200, verbose_name='codes postaux')),
-                ('departement', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='communes', to='network.departement')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=5, unique=True, verbose_name="code INSEE")),
+                ("name", models.CharField(max_length=100, verbose_name="nom")),
+                ("postal_codes", models.CharField(max_length=200, verbose_name="codes postaux")),
+                (
+                    "departement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="communes",
+                        to="network.departement",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'commune',
-                'ordering': ['name'],
+                "verbose_name": "commune",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Organisation',
+            name="Organisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('unml', 'Union nationale des Missions Locales'), ('arml', 'Association régionale des Missions Locales'), ('mission_locale', 'Mission Locale'), ('spip', "Service pénitentiaire d'insertion et de probation (SPIP)"), ('pjj', 'Service de la protection judiciaire de la jeunesse (PJJ)'), ('prison', 'Établissement pénitentiaire'), ('conseil_departemental', 'Conseil départemental (ASE)'), ('france_travail', 'Agence France Travail'), ('e2c', 'École de la deuxième chance (E2C)'), ('epide', "Établissement pour l'insertion dans l'emploi (EPIDE)"), ('training_body', 'Organisme de formation'), ('employer', 'Employeur')], max_length=32, verbose_name='type')),
-                ('subtype', models.CharField(blank=True, help_text="Type d'établissement ou de service.", max_length=32, verbose_name='catégorie')),
-                ('code', models.CharField(help_text='Code de la structure (ex. code ML).', max_length=32, unique=True, verbose_name='code')),
-                ('name', models.CharField(max_length=200, verbose_name='nom')),
-                ('address', models.CharField(blank=True, max_length=250, verbose_name='adresse')),
-                ('phone', models.CharField(blank=True, max_length=20, verbose_name='téléphone')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='courriel')),
-                ('commune', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='network.commune', verbose_name='commune du siège')),
-                ('communes_covered', models.ManyToManyField(blank=True, related_name='covered_by', to='network.commune', verbose_name='communes couvertes')),
-                ('departement', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='network.departement', verbose_name='département')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='network.organisation', verbose_name='structure de rattachement')),
-                ('region', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='network.region', verbose_name='région')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("unml", "Union nationale des Missions Locales"),
+                            ("arml", "Association régionale des Missions Locales"),
+                            ("mission_locale", "Mission Locale"),
+                            ("spip", "Service pénitentiaire d'insertion et de probation (SPIP)"),
+                            ("pjj", "Service de la protection judiciaire de la jeunesse (PJJ)"),
+                            ("prison", "Établissement pénitentiaire"),
+                            ("conseil_departemental", "Conseil départemental (ASE)"),
+                            ("france_travail", "Agence France Travail"),
+                            ("e2c", "École de la deuxième chance (E2C)"),
+                            ("epide", "Établissement pour l'insertion dans l'emploi (EPIDE)"),
+                            ("training_body", "Organisme de formation"),
+                            ("employer", "Employeur"),
+                        ],
+                        max_length=32,
+                        verbose_name="type",
+                    ),
+                ),
+                (
+                    "subtype",
+                    models.CharField(
+                        blank=True,
+                        help_text="Type d'établissement ou de service.",
+                        max_length=32,
+                        verbose_name="catégorie",
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        help_text="Code de la structure (ex. code ML).",
+                        max_length=32,
+                        unique=True,
+                        verbose_name="code",
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="nom")),
+                ("address", models.CharField(blank=True, max_length=250, verbose_name="adresse")),
+                ("phone", models.CharField(blank=True, max_length=20, verbose_name="téléphone")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="courriel")),
+                (
+                    "commune",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="network.commune",
+                        verbose_name="commune du siège",
+                    ),
+                ),
+                (
+                    "communes_covered",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="covered_by",
+                        to="network.commune",
+                        verbose_name="communes couvertes",
+                    ),
+                ),
+                (
+                    "departement",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="network.departement",
+                        verbose_name="département",
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="network.organisation",
+                        verbose_name="structure de rattachement",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="network.region",
+                        verbose_name="région",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'structure',
-                'ordering': ['name'],
+                "verbose_name": "structure",
+                "ordering": ["name"],
             },
         ),
         migrations.AddField(
-            model_name='departement',
-            name='region',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='departements', to='network.region'),
+            model_name="departement",
+            name="region",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="departements",
+                to="network.region",
+            ),
         ),
         migrations.CreateModel(
-            name='Site',
+            name="Site",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='nom')),
-                ('address', models.CharField(blank=True, max_length=250, verbose_name='adresse')),
-                ('is_main', models.BooleanField(default=False, verbose_name='siège')),
-                ('commune', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='network.commune', verbose_name='commune')),
-                ('mission_locale', models.ForeignKey(limit_choices_to={'kind': 'mission_locale'}, on_delete=django.db.models.deletion.CASCADE, related_name='sites', to='network.organisation', verbose_name='Mission Locale')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="nom")),
+                ("address", models.CharField(blank=True, max_length=250, verbose_name="adresse")),
+                ("is_main", models.BooleanField(default=False, verbose_name="siège")),
+                (
+                    "commune",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="network.commune",
+                        verbose_name="commune",
+                    ),
+                ),
+                (
+                    "mission_locale",
+                    models.ForeignKey(
+                        limit_choices_to={"kind": "mission_locale"},
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sites",
+                        to="network.organisation",
+                        verbose_name="Mission Locale",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': "site (point d'accueil)",
-                'verbose_name_plural': "sites (points d'accueil)",
-                'ordering': ['mission_locale', '-is_main', 'name'],
+                "verbose_name": "site (point d'accueil)",
+                "verbose_name_plural": "sites (points d'accueil)",
+                "ordering": ["mission_locale", "-is_main", "name"],
             },
         ),
         migrations.AddIndex(
-            model_name='commune',
-            index=models.Index(fields=['name'], name='network_com_name_911c25_idx'),
+            model_name="commune",
+            index=models.Index(fields=["name"], name="network_com_name_911c25_idx"),
         ),
         migrations.AddIndex(
-            model_name='organisation',
-            index=models.Index(fields=['kind', 'name'], name='network_org_kind_3cdf5d_idx'),
+            model_name="organisation",
+            index=models.Index(fields=["kind", "name"], name="network_org_kind_3cdf5d_idx"),
         ),
     ]

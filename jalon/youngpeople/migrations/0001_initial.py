@@ -8,98 +8,320 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('network', '0001_initial'),
+        ("network", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='YoungPerson',
+            name="YoungPerson",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('uid', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('last_name', models.CharField(max_length=100, verbose_name="nom d'usage")),
-                ('birth_name', models.CharField(blank=True, max_length=100, verbose_name='nom de naissance')),
-                ('first_names', models.CharField(max_length=150, verbose_name='prénoms')),
-                ('sex', models.CharField(choices=[('F', 'Femme'), ('M', 'Homme')], max_length=1, verbose_name='sexe')),
-                ('birth_date', models.DateField(verbose_name='date de naissance')),
-                ('phone', models.CharField(blank=True, max_length=20, verbose_name='téléphone')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='courriel')),
-                ('address', models.CharField(blank=True, max_length=250, verbose_name='adresse')),
-                ('postal_code', models.CharField(blank=True, max_length=5, verbose_name='code postal')),
-                ('level_1969', models.CharField(blank=True, choices=[('VI', 'VI — sorti·e en 6e, 5e ou 4e'), ('Vbis', "V bis — sorti·e après la 3e ou avant l'année terminale de CAP/BEP"), ('V', 'V — année terminale de CAP/BEP, 2nde ou 1ère'), ('IV', 'IV — terminale, baccalauréat'), ('III', 'III — bac+2'), ('II', 'II — bac+3 ou bac+4'), ('I', 'I — bac+5 et plus')], help_text='Dernière classe atteinte.', max_length=4, verbose_name='niveau (nomenclature 1969)')),
-                ('level_2019', models.PositiveSmallIntegerField(blank=True, choices=[(1, '1 — savoirs de base'), (2, '2 — premières compétences professionnelles'), (3, '3 — CAP, BEP'), (4, '4 — baccalauréat'), (5, '5 — bac+2 (BTS, DUT)'), (6, '6 — licence, bac+3'), (7, '7 — master, bac+5'), (8, '8 — doctorat')], help_text='Plus haute certification obtenue.', null=True, verbose_name='niveau de certification (cadre national 2019)')),
-                ('last_class', models.CharField(blank=True, max_length=100, verbose_name='dernière classe fréquentée')),
-                ('diploma', models.CharField(blank=True, max_length=150, verbose_name='diplôme le plus élevé')),
-                ('neet_on_arrival', models.BooleanField(default=True, help_text='Ni en emploi, ni en études, ni en formation.', verbose_name="NEET à l'arrivée")),
-                ('first_reception_date', models.DateField(verbose_name='date du premier accueil')),
-                ('age_exception_reason', models.TextField(blank=True, verbose_name="motif de la dérogation d'âge")),
-                ('status', models.CharField(choices=[('active', 'Suivi en cours'), ('inactive', 'Sans suivi en cours'), ('merged', 'Fusionné')], default='active', max_length=10, verbose_name='statut')),
-                ('search_name', models.CharField(default='', editable=False, max_length=400)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='créé le')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='modifié le')),
-                ('age_exception_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='dérogation accordée par')),
-                ('commune', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='network.commune', verbose_name='commune')),
-                ('merged_into', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='absorbed', to='youngpeople.youngperson')),
-                ('mission_locale', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='young_people', to='network.organisation', verbose_name='Mission Locale')),
-                ('referent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='portfolio', to=settings.AUTH_USER_MODEL, verbose_name='conseiller·ère référent·e')),
-                ('site', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='network.site', verbose_name='site')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("uid", models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                ("last_name", models.CharField(max_length=100, verbose_name="nom d'usage")),
+                (
+                    "birth_name",
+                    models.CharField(blank=True, max_length=100, verbose_name="nom de naissance"),
+                ),
+                ("first_names", models.CharField(max_length=150, verbose_name="prénoms")),
+                (
+                    "sex",
+                    models.CharField(
+                        choices=[("F", "Femme"), ("M", "Homme")], max_length=1, verbose_name="sexe"
+                    ),
+                ),
+                ("birth_date", models.DateField(verbose_name="date de naissance")),
+                ("phone", models.CharField(blank=True, max_length=20, verbose_name="téléphone")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="courriel")),
+                ("address", models.CharField(blank=True, max_length=250, verbose_name="adresse")),
+                (
+                    "postal_code",
+                    models.CharField(blank=True, max_length=5, verbose_name="code postal"),
+                ),
+                (
+                    "level_1969",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("VI", "VI — sorti·e en 6e, 5e ou 4e"),
+                            (
+                                "Vbis",
+                                "V bis — sorti·e après la 3e ou avant l'année terminale de CAP/BEP",
+                            ),
+                            ("V", "V — année terminale de CAP/BEP, 2nde ou 1ère"),
+                            ("IV", "IV — terminale, baccalauréat"),
+                            ("III", "III — bac+2"),
+                            ("II", "II — bac+3 ou bac+4"),
+                            ("I", "I — bac+5 et plus"),
+                        ],
+                        help_text="Dernière classe atteinte.",
+                        max_length=4,
+                        verbose_name="niveau (nomenclature 1969)",
+                    ),
+                ),
+                (
+                    "level_2019",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        choices=[
+                            (1, "1 — savoirs de base"),
+                            (2, "2 — premières compétences professionnelles"),
+                            (3, "3 — CAP, BEP"),
+                            (4, "4 — baccalauréat"),
+                            (5, "5 — bac+2 (BTS, DUT)"),
+                            (6, "6 — licence, bac+3"),
+                            (7, "7 — master, bac+5"),
+                            (8, "8 — doctorat"),
+                        ],
+                        help_text="Plus haute certification obtenue.",
+                        null=True,
+                        verbose_name="niveau de certification (cadre national 2019)",
+                    ),
+                ),
+                (
+                    "last_class",
+                    models.CharField(
+                        blank=True, max_length=100, verbose_name="dernière classe fréquentée"
+                    ),
+                ),
+                (
+                    "diploma",
+                    models.CharField(
+                        blank=True, max_length=150, verbose_name="diplôme le plus élevé"
+                    ),
+                ),
+                (
+                    "neet_on_arrival",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Ni en emploi, ni en études, ni en formation.",
+                        verbose_name="NEET à l'arrivée",
+                    ),
+                ),
+                ("first_reception_date", models.DateField(verbose_name="date du premier accueil")),
+                (
+                    "age_exception_reason",
+                    models.TextField(blank=True, verbose_name="motif de la dérogation d'âge"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("active", "Suivi en cours"),
+                            ("inactive", "Sans suivi en cours"),
+                            ("merged", "Fusionné"),
+                        ],
+                        default="active",
+                        max_length=10,
+                        verbose_name="statut",
+                    ),
+                ),
+                ("search_name", models.CharField(default="", editable=False, max_length=400)),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, editable=False, verbose_name="créé le"
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="modifié le")),
+                (
+                    "age_exception_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="dérogation accordée par",
+                    ),
+                ),
+                (
+                    "commune",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="network.commune",
+                        verbose_name="commune",
+                    ),
+                ),
+                (
+                    "merged_into",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="absorbed",
+                        to="youngpeople.youngperson",
+                    ),
+                ),
+                (
+                    "mission_locale",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="young_people",
+                        to="network.organisation",
+                        verbose_name="Mission Locale",
+                    ),
+                ),
+                (
+                    "referent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="portfolio",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="conseiller·ère référent·e",
+                    ),
+                ),
+                (
+                    "site",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="network.site",
+                        verbose_name="site",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'jeune',
-                'verbose_name_plural': 'jeunes',
-                'ordering': ['last_name', 'first_names'],
+                "verbose_name": "jeune",
+                "verbose_name_plural": "jeunes",
+                "ordering": ["last_name", "first_names"],
             },
         ),
         migrations.CreateModel(
-            name='PriorityPublicPeriod',
+            name="PriorityPublicPeriod",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('public', models.CharField(choices=[('qpv', 'Résident·e QPV'), ('zrr', 'Résident·e ZRR'), ('ase', "Aide sociale à l'enfance (ASE)"), ('justice', 'Sous main de justice (JSMJ)'), ('disability', 'RQTH ou handicap'), ('mna', 'Mineur·e non accompagné·e (MNA)')], max_length=20, verbose_name='public')),
-                ('detail', models.CharField(blank=True, choices=[('ase_placed', 'Placé·e'), ('ase_at_home', 'Suivi·e à domicile'), ('ase_young_adult', 'Contrat jeune majeur (18-21 ans)'), ('justice_detention', 'Détention'), ('justice_open', 'Milieu ouvert'), ('justice_pjj_placement', 'Placement PJJ'), ('rqth', 'RQTH'), ('disability_other', 'Handicap sans RQTH')], max_length=30, verbose_name='précision')),
-                ('start_date', models.DateField(verbose_name='début')),
-                ('end_date', models.DateField(blank=True, null=True, verbose_name='fin')),
-                ('young_person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='public_periods', to='youngpeople.youngperson')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "public",
+                    models.CharField(
+                        choices=[
+                            ("qpv", "Résident·e QPV"),
+                            ("zrr", "Résident·e ZRR"),
+                            ("ase", "Aide sociale à l'enfance (ASE)"),
+                            ("justice", "Sous main de justice (JSMJ)"),
+                            ("disability", "RQTH ou handicap"),
+                            ("mna", "Mineur·e non accompagné·e (MNA)"),
+                        ],
+                        max_length=20,
+                        verbose_name="public",
+                    ),
+                ),
+                (
+                    "detail",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("ase_placed", "Placé·e"),
+                            ("ase_at_home", "Suivi·e à domicile"),
+                            ("ase_young_adult", "Contrat jeune majeur (18-21 ans)"),
+                            ("justice_detention", "Détention"),
+                            ("justice_open", "Milieu ouvert"),
+                            ("justice_pjj_placement", "Placement PJJ"),
+                            ("rqth", "RQTH"),
+                            ("disability_other", "Handicap sans RQTH"),
+                        ],
+                        max_length=30,
+                        verbose_name="précision",
+                    ),
+                ),
+                ("start_date", models.DateField(verbose_name="début")),
+                ("end_date", models.DateField(blank=True, null=True, verbose_name="fin")),
+                (
+                    "young_person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="public_periods",
+                        to="youngpeople.youngperson",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'période de public prioritaire',
-                'ordering': ['-start_date'],
+                "verbose_name": "période de public prioritaire",
+                "ordering": ["-start_date"],
             },
         ),
         migrations.CreateModel(
-            name='MergeRecord',
+            name="MergeRecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('merged_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('absorbed_snapshot', models.JSONField()),
-                ('moved', models.JSONField(help_text='Related records moved to the kept file, by model.')),
-                ('merged_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to=settings.AUTH_USER_MODEL)),
-                ('absorbed', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='merges_absorbed', to='youngpeople.youngperson')),
-                ('kept', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='merges_kept', to='youngpeople.youngperson')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("merged_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("absorbed_snapshot", models.JSONField()),
+                (
+                    "moved",
+                    models.JSONField(help_text="Related records moved to the kept file, by model."),
+                ),
+                (
+                    "merged_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "absorbed",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="merges_absorbed",
+                        to="youngpeople.youngperson",
+                    ),
+                ),
+                (
+                    "kept",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="merges_kept",
+                        to="youngpeople.youngperson",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'fusion de dossiers',
-                'verbose_name_plural': 'fusions de dossiers',
+                "verbose_name": "fusion de dossiers",
+                "verbose_name_plural": "fusions de dossiers",
             },
         ),
         migrations.AddIndex(
-            model_name='youngperson',
-            index=models.Index(fields=['mission_locale', 'status', 'last_name'], name='youngpeople_mission_5f2e66_idx'),
+            model_name="youngperson",
+            index=models.Index(
+                fields=["mission_locale", "status", "last_name"],
+                name="youngpeople_mission_5f2e66_idx",
+            ),
         ),
         migrations.AddIndex(
-            model_name='youngperson',
-            index=models.Index(fields=['referent', 'status'], name='youngpeople_referen_da7470_idx'),
+            model_name="youngperson",
+            index=models.Index(
+                fields=["referent", "status"], name="youngpeople_referen_da7470_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='youngperson',
-            index=models.Index(fields=['birth_date'], name='youngpeople_birth_d_c53109_idx'),
+            model_name="youngperson",
+            index=models.Index(fields=["birth_date"], name="youngpeople_birth_d_c53109_idx"),
         ),
         migrations.AddIndex(
-            model_name='prioritypublicperiod',
-            index=models.Index(fields=['public', 'young_person'], name='youngpeople_public_b8de9e_idx'),
+            model_name="prioritypublicperiod",
+            index=models.Index(
+                fields=["public", "young_person"], name="youngpeople_public_b8de9e_idx"
+            ),
         ),
     ]
