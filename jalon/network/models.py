@@ -89,6 +89,7 @@ class PrisonType(models.TextChoices):
     CENTRE_SEMI_LIBERTE = "centre_semi_liberte", "Centre de semi-liberté"
     CJD = "cjd", "Centre de jeunes détenus (CJD)"
     SAS = "sas", "Structure d'accompagnement vers la sortie (SAS)"
+    INSERRE = "inserre", "InSERRE (établissement expérimental d'insertion par l'emploi)"
 
 
 class PjjServiceType(models.TextChoices):

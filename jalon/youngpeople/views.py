@@ -120,6 +120,8 @@ def young_person_edit(request, uid):
     young_person = policy.get_young_person_or_404(request.user, uid)
     _require(policy.can_edit_young_person(request.user, young_person))
     form = YoungPersonForm(request.POST or None, instance=young_person, user=request.user)
+    if request.method == "GET":
+        audit.record_read(actor=request.user, young_person=young_person, what="modification")
     if request.method == "POST" and form.is_valid():
         # The form filled the instance while validating: re-read it so the service compares
         # the saved values with the new ones.

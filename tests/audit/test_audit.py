@@ -59,3 +59,10 @@ def test_the_database_refuses_to_change_the_journal(counsellor_a, young_person_a
 
 def test_the_journal_is_not_in_the_admin(client_for, personas):
     assert client_for(personas["administrator"]).get("/admin/audit/auditentry/").status_code == 404
+
+
+def test_opening_the_edit_form_is_a_recorded_read(client_for, counsellor_a, young_person_a):
+    client_for(counsellor_a).get(f"/jeunes/{young_person_a.uid}/modifier/")
+    entry = AuditEntry.objects.get()
+    assert entry.action == AuditAction.READ
+    assert entry.changes == {"vue": [None, "modification"]}
