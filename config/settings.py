@@ -13,7 +13,7 @@ VAR_DIR = Path(env_str("JALON_VAR_DIR", str(BASE_DIR / "var")))
 
 # Demo mode allows the shared demo password and the console e-mail backend.
 DEMO_MODE = env_bool("JALON_DEMO", default=False)
-DEBUG = env_bool("JALON_DEBUG", default=DEMO_MODE)
+DEBUG = env_bool("JALON_DEBUG", default=False)
 
 if DEMO_MODE or DEBUG:
     SECRET_KEY = env_str("JALON_SECRET_KEY", "insecure-demo-key-never-use-in-production")
@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "django.forms",  # after dsfr: DSFR's widget templates take precedence
     "django_htmx",
     "axes",
+    "ninja",  # serves its Swagger UI files locally instead of from a CDN
     "jalon.network",
     "jalon.accounts",
     "jalon.youngpeople",
@@ -144,6 +145,8 @@ AXES_COOLOFF_TIME = env_int("JALON_LOGIN_COOLOFF_MINUTES", 15) / 60
 AXES_LOCKOUT_PARAMETERS = ["username"]
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_USERNAME_FORM_FIELD = "username"
+# "Ana@X" and "ana@x" are one account: count their failures together.
+AXES_USERNAME_CALLABLE = "jalon.accounts.backends.normalized_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "jalon.accounts.views.lockout_response"
 AXES_VERBOSE = False

@@ -16,3 +16,5 @@ urlpatterns = [
     path("", include("jalon.pilotage.urls")),
     path("", include("jalon.web.urls")),
 ]
+
+handler404 = "jalon.web.views.not_found"

@@ -5,6 +5,7 @@ which delegates here. A record outside a user's scope is answered with 404 (`get
 so that its existence is not revealed.
 """
 
+from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
@@ -37,8 +38,24 @@ def get_young_person_or_404(user, uid, queryset=None):
     queryset = queryset if queryset is not None else YoungPerson.objects.all()
     try:
         return queryset.visible_to(user).get(uid=uid)
-    except (YoungPerson.DoesNotExist, ValueError, TypeError) as exc:
+    except (YoungPerson.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
         raise Http404("Dossier introuvable.") from exc
+
+
+def merged_into_visible(user, uid):
+    """The file an absorbed one was merged into, when the user may see it (old links)."""
+    from jalon.youngpeople.models import YoungPerson
+
+    try:
+        absorbed = YoungPerson.objects.select_related("merged_into").get(
+            uid=uid, merged_into__isnull=False
+        )
+    except (YoungPerson.DoesNotExist, ValidationError, ValueError):
+        return None
+    kept = absorbed.merged_into
+    return (
+        kept if scope_young_people(YoungPerson.objects.filter(pk=kept.pk), user).exists() else None
+    )
 
 
 def can_create_young_person(user) -> bool:

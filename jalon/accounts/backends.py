@@ -4,6 +4,12 @@ from django.contrib.auth.backends import ModelBackend
 DEMO_PASSWORD = "jalon-demo"  # noqa: S105 - public on purpose, refused outside demo mode
 
 
+def normalized_username(request, credentials) -> str:
+    """The e-mail as accounts store it, so that the lockout counts every spelling together."""
+    raw = (credentials or {}).get("username") or request.POST.get("username") or ""
+    return raw.strip().lower()
+
+
 class EmailBackend(ModelBackend):
     """Login by e-mail (case-insensitive); the shared demo password works in demo mode only."""
 

@@ -25,6 +25,21 @@ class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", "Administrateur·rice national·e"
 
 
+# Shown in the header, where space is short.
+SHORT_ROLE_LABELS = {
+    Role.RECEPTION: "Accueil",
+    Role.COUNSELLOR: "Conseiller·ère",
+    Role.CJML: "CJML",
+    Role.JUSTICE_REFERENT: "Référent·e justice",
+    Role.DIRECTOR: "Direction",
+    Role.ARML_PILOT: "Pilote régional",
+    Role.NATIONAL_PILOT: "Pilote national",
+    Role.CPIP: "CPIP",
+    Role.PJJ_EDUCATOR: "Éducateur·rice PJJ",
+    Role.ASE_REFERENT: "Référent·e ASE",
+    Role.ADMINISTRATOR: "Administration",
+}
+
 MISSION_LOCALE_ROLES = frozenset(
     {Role.RECEPTION, Role.COUNSELLOR, Role.CJML, Role.JUSTICE_REFERENT, Role.DIRECTOR}
 )
@@ -108,6 +123,10 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self):
         return self.first_name
+
+    @property
+    def short_role_label(self) -> str:
+        return SHORT_ROLE_LABELS.get(self.role, "")
 
     @property
     def is_mission_locale_staff(self) -> bool:

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from ninja import NinjaAPI, Query, Schema, Status
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.pagination import PageNumberPagination, paginate
 from ninja.security import HttpBearer
@@ -72,6 +72,19 @@ def _unauthenticated(request, exc):
     )
 
 
+_HTTP_MESSAGES = {
+    400: "Le corps de la requête n'est pas un JSON valide.",
+    405: "Méthode non autorisée pour cette adresse.",
+    429: "Trop de requêtes : réessayez plus tard.",
+}
+
+
+@api.exception_handler(HttpError)
+def _http_error(request, exc):
+    message = _HTTP_MESSAGES.get(exc.status_code, "Requête refusée.")
+    return api.create_response(request, errors.error_body({}, message), status=exc.status_code)
+
+
 @api.exception_handler(Http404)
 def _not_found(request, exc):
     return api.create_response(request, errors.error_body({}, "Ressource introuvable."), status=404)
@@ -82,11 +95,6 @@ def _forbidden(request, exc):
     return api.create_response(
         request, errors.error_body({}, "Votre rôle ne permet pas cette action."), status=403
     )
-
-
-@api.exception_handler(PermissionError)
-def _forbidden_by_service(request, exc):
-    return _forbidden(request, exc)
 
 
 # --- Authentication ------------------------------------------------------------------------

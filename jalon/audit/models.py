@@ -10,7 +10,6 @@ class AuditAction(models.TextChoices):
     CREATE = "create", "Création"
     UPDATE = "update", "Modification"
     MERGE = "merge", "Fusion"
-    SEARCH = "search", "Recherche"
 
 
 class AuditEntryQuerySet(models.QuerySet):

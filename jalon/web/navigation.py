@@ -8,7 +8,10 @@ from jalon import policy
 def navigation_for(user, current_path: str) -> list[dict]:
     if not user.is_authenticated:
         return []
-    items = [("Accueil", reverse("home"))]
+    items = []
+    # Staff and pilots land on their own page: "Accueil" would only repeat it.
+    if not (policy.can_read_named_files(user) or policy.can_read_aggregates(user)):
+        items.append(("Accueil", reverse("home")))
     if policy.can_read_named_files(user):
         items.append(("Jeunes", reverse("youngpeople:list")))
     if policy.can_create_young_person(user):
@@ -22,11 +25,10 @@ def navigation_for(user, current_path: str) -> list[dict]:
     if user.is_staff:
         items.append(("Administration", reverse("admin:index")))
     home = reverse("home")
-    return [
-        {
-            "label": label,
-            "url": url,
-            "current": current_path == url or (url != home and current_path.startswith(url)),
-        }
-        for label, url in items
+    matching = [
+        url
+        for _, url in items
+        if current_path == url or (url != home and current_path.startswith(url))
     ]
+    current = max(matching, key=len, default=None)
+    return [{"label": label, "url": url, "current": url == current} for label, url in items]

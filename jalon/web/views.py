@@ -1,4 +1,5 @@
 from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 
 from jalon import policy
@@ -13,3 +14,10 @@ def home(request):
     if policy.can_read_aggregates(user):
         return redirect("pilotage:overview")
     return render(request, "web/home.html", {"title": "Accueil"})
+
+
+def not_found(request, exception=None):
+    """Partners' systems get JSON, people get a page; both in French."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"message": "Ressource introuvable.", "errors": {}}, status=404)
+    return render(request, "404.html", status=404)

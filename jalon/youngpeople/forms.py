@@ -1,4 +1,5 @@
 from django import forms
+from django.utils import timezone
 from dsfr.forms import DsfrBaseForm
 
 from jalon import policy
@@ -6,7 +7,7 @@ from jalon.accounts.models import MISSION_LOCALE_ROLES, User
 from jalon.network.models import Commune
 from jalon.youngpeople.enums import FileStatus, PriorityPublic, PublicDetail
 from jalon.youngpeople.models import YoungPerson
-from jalon.youngpeople.services import EDITABLE_FIELDS
+from jalon.youngpeople.services import EDITABLE_FIELDS, REFERENT_ROLES
 
 
 class DateInput(forms.DateInput):
@@ -31,9 +32,14 @@ class YoungPersonForm(DsfrBaseForm, forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        # Any commune is accepted (the service checks it against the postal code, with a clear
+        # message); only those of the typed postal code are offered.
         commune_field = self.fields["commune"]
         commune_field.to_field_name = "code"
-        commune_field.queryset = self._communes_for(self._postal_code())
+        commune_field.widget.choices = [
+            ("", "—"),
+            *((c.code, c.name) for c in self._communes_for(self._postal_code())),
+        ]
         commune_field.help_text = "Les communes proposées dépendent du code postal."
         self.fields["postal_code"].widget.attrs.update(
             {
@@ -49,10 +55,24 @@ class YoungPersonForm(DsfrBaseForm, forms.ModelForm):
         self.fields["referent"].queryset = User.objects.filter(
             organisation=user.organisation, role__in=MISSION_LOCALE_ROLES, is_active=True
         )
-        self.fields["sex"].widget = forms.RadioSelect(choices=self.fields["sex"].choices[1:])
         if not policy.can_grant_age_exception(user):
             del self.fields["age_exception_reason"]
         self.fields["phone"].widget.attrs["inputmode"] = "tel"
+        for field in self.fields.values():
+            if isinstance(field, forms.ModelChoiceField):
+                field.empty_label = "—"
+            elif isinstance(field, forms.ChoiceField):
+                field.choices = [
+                    ("", "—") if not value else (value, label) for value, label in field.choices
+                ]
+        sex = self.fields["sex"]
+        sex.widget = forms.RadioSelect()
+        sex.choices = [(value, label) for value, label in sex.choices if value]
+        if not self.instance.pk:
+            self.initial.setdefault("first_reception_date", timezone.localdate())
+            self.initial.setdefault("site", user.site_id)
+            if user.role in REFERENT_ROLES:
+                self.initial.setdefault("referent", user.pk)
 
     def _postal_code(self) -> str:
         if self.is_bound:
@@ -87,7 +107,7 @@ class PublicPeriodForm(DsfrBaseForm):
         label="Précision", choices=[("", "—"), *PublicDetail.choices], required=False
     )
     start_date = forms.DateField(label="Début", widget=DateInput())
-    end_date = forms.DateField(label="Fin (facultatif)", widget=DateInput(), required=False)
+    end_date = forms.DateField(label="Fin", widget=DateInput(), required=False)
 
 
 class PublicPeriodEndForm(DsfrBaseForm):

@@ -141,6 +141,10 @@ class YoungPerson(models.Model):
         return self.age_on(timezone.localdate())
 
     @property
+    def born_word(self) -> str:
+        return "née" if self.sex == Sex.FEMALE else "né"
+
+    @property
     def age_at_first_reception(self) -> int:
         return self.age_on(self.first_reception_date)
 

@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -136,7 +136,7 @@ def young_person_create(
     first reception on. Raises DuplicateSuspected unless the user confirmed.
     """
     if not policy.can_create_young_person(actor):
-        raise PermissionError("Vous ne pouvez pas créer de dossier.")
+        raise PermissionDenied("Vous ne pouvez pas créer de dossier.")
     data = dict(data)
     has_rqth = bool(data.pop("has_rqth", False))
     lives_in_qpv = bool(data.pop("lives_in_qpv", False))
@@ -198,7 +198,7 @@ def _empty(name: str):
 def young_person_update(*, actor, young_person: YoungPerson, data: dict, channel="web"):
     """Change the given fields only; every rule is checked again on the result."""
     if not policy.can_edit_young_person(actor, young_person):
-        raise PermissionError("Vous ne pouvez pas modifier ce dossier.")
+        raise PermissionDenied("Vous ne pouvez pas modifier ce dossier.")
     before = snapshot(young_person)
     for name in EDITABLE_FIELDS:
         if name in data:
@@ -226,7 +226,7 @@ def public_period_add(
     *, actor, young_person, public, detail="", start_date, end_date=None, channel="web"
 ) -> PriorityPublicPeriod:
     if not policy.can_edit_young_person(actor, young_person):
-        raise PermissionError("Vous ne pouvez pas modifier ce dossier.")
+        raise PermissionDenied("Vous ne pouvez pas modifier ce dossier.")
     rules.check_public_period(
         public=public,
         detail=detail or "",
@@ -259,7 +259,7 @@ def public_period_add(
 def public_period_end(*, actor, period: PriorityPublicPeriod, end_date, channel="web"):
     young_person = period.young_person
     if not policy.can_edit_young_person(actor, young_person):
-        raise PermissionError("Vous ne pouvez pas modifier ce dossier.")
+        raise PermissionDenied("Vous ne pouvez pas modifier ce dossier.")
     rules.check_public_period(
         public=period.public,
         detail=period.detail,
@@ -316,8 +316,12 @@ def young_people_merge(*, actor, kept: YoungPerson, absorbed: YoungPerson) -> Me
     """
     kept = YoungPerson.objects.select_for_update().get(pk=kept.pk)
     absorbed = YoungPerson.objects.select_for_update().get(pk=absorbed.pk)
+    if kept.pk == absorbed.pk:
+        raise ValidationError("Choisissez deux dossiers différents.")
     if not policy.can_merge_young_people(actor, kept, absorbed):
-        raise PermissionError("Seul·e le directeur ou la directrice fusionne les dossiers.")
+        raise PermissionDenied(
+            "Seul·e le directeur ou la directrice fusionne les dossiers de sa Mission Locale."
+        )
     if FileStatus.MERGED in (kept.status, absorbed.status):
         raise ValidationError("Un des deux dossiers a déjà été fusionné.")
     before = snapshot(kept)

@@ -29,14 +29,19 @@ def _require(allowed: bool) -> None:
         raise PermissionDenied
 
 
+def default_scope(user) -> str:
+    """Counsellors start from their portfolio; reception and directors from the whole ML."""
+    return "mine" if user.role in services.REFERENT_ROLES else "all"
+
+
 @login_required
 def young_people_list(request):
     _require(policy.can_read_named_files(request.user))
-    form = PortfolioFilterForm(request.GET or None)
+    form = PortfolioFilterForm(request.GET or None, initial={"scope": default_scope(request.user)})
     filters = form.cleaned_data if form.is_valid() else {}
     q = filters.get("q", "")
     # Searching looks in the whole Mission Locale: the young person may have no referent yet.
-    scope = "all" if q.strip() else (filters.get("scope") or "mine")
+    scope = "all" if q.strip() else (filters.get("scope") or default_scope(request.user))
     order = PortfolioFilterForm.SORTS.get(filters.get("sort") or "nom")
     queryset = selectors.portfolio(
         request.user,
@@ -57,6 +62,10 @@ def young_people_list(request):
 
 @login_required
 def young_person_detail(request, uid):
+    kept = policy.merged_into_visible(request.user, uid)
+    if kept is not None:
+        messages.info(request, "Ce dossier a été fusionné : voici le dossier conservé.")
+        return redirect("youngpeople:detail", uid=kept.uid)
     young_person = selectors.file_for_display(request.user, uid)
     audit.record_read(actor=request.user, young_person=young_person)
     periods = list(young_person.public_periods.all())
@@ -153,8 +162,6 @@ def public_period_add(request, uid):
             )
         except ValidationError as error:
             _add_errors(form, error)
-        except PermissionError as error:
-            raise PermissionDenied from error
         else:
             messages.success(request, "Le public prioritaire a été ajouté.")
             return redirect("youngpeople:detail", uid=young_person.uid)
@@ -178,8 +185,6 @@ def public_period_end(request, uid, period_id):
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)
-        except PermissionError as error:
-            raise PermissionDenied from error
         else:
             messages.success(request, "La période a été close.")
     else:
@@ -194,6 +199,9 @@ def young_person_merge(request, uid):
     kept = policy.get_young_person_or_404(request.user, uid)
     other_uid = request.POST.get("other") or request.GET.get("other")
     other = policy.get_young_person_or_404(request.user, other_uid) if other_uid else None
+    if other is not None and other.pk == kept.pk:
+        messages.error(request, "Choisissez deux dossiers différents.")
+        other = None
     if request.method == "POST" and other is not None:
         form = MergeForm(request.POST)
         if form.is_valid():

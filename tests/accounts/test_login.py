@@ -120,3 +120,12 @@ def test_role_must_match_the_structure(db, role, kind):
 def test_admin_site_is_for_administrators_only(client_for, personas):
     assert client_for(personas["administrator"]).get("/admin/").status_code == 200
     assert client_for(personas["director_a"]).get("/admin/").status_code == 302
+
+
+def test_lockout_counts_every_spelling_of_the_address_together(client, counsellor_a, settings):
+    spellings = [counsellor_a.email, counsellor_a.email.upper(), counsellor_a.email.title()]
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        login(client, spellings[attempt % 3], "wrong")
+    response = login(client, f"  {counsellor_a.email.upper()} ", TEST_PASSWORD)
+    assert response.status_code == 429
+    assert SESSION_KEY not in client.session

@@ -193,3 +193,28 @@ def test_openapi_document_describes_the_operations(client, db):
         document["paths"]
     )
     assert "bearer" in str(document["components"]["securitySchemes"]).lower()
+
+
+def test_malformed_json_is_explained_in_french(client, counsellor_a, api_token_for):
+    response = client.post(
+        "/api/v1/young-people/",
+        data="{not json",
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {api_token_for(counsellor_a)}"},
+    )
+    assert response.json() == {
+        "message": "Le corps de la requête n'est pas un JSON valide.",
+        "errors": {},
+    }
+
+
+def test_unknown_api_address_is_a_json_404(client, db):
+    response = client.get("/api/v1/nothing-here/")
+    assert response.status_code == 404
+    assert response.json()["message"] == "Ressource introuvable."
+
+
+def test_api_documentation_is_served_without_a_cdn(client, db):
+    page = client.get("/api/v1/docs").content.decode()
+    assert "swagger-ui-bundle.js" in page
+    assert "cdn.jsdelivr" not in page

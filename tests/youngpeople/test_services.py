@@ -1,7 +1,7 @@
 import datetime
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from jalon.audit.models import AuditAction, AuditEntry
 from jalon.youngpeople import services
@@ -97,7 +97,7 @@ class TestCreate:
         assert entry.changes["last_name"] == [None, "Bernard"]
 
     def test_a_pilot_cannot_create_files(self, personas):
-        with pytest.raises(PermissionError):
+        with pytest.raises(PermissionDenied):
             services.young_person_create(actor=personas["arml_pilot"], data=file_data())
 
 
@@ -124,7 +124,7 @@ class TestUpdate:
         )
 
     def test_another_mission_locale_cannot_update(self, counsellor_b, young_person_a):
-        with pytest.raises(PermissionError):
+        with pytest.raises(PermissionDenied):
             services.young_person_update(
                 actor=counsellor_b, young_person=young_person_a, data={"phone": ""}
             )
@@ -185,7 +185,7 @@ class TestMerge:
         self, counsellor_a, director_a, ml_a, young_person_b
     ):
         first, second = YoungPersonFactory.create_batch(2, mission_locale=ml_a)
-        with pytest.raises(PermissionError):
+        with pytest.raises(PermissionDenied):
             services.young_people_merge(actor=counsellor_a, kept=first, absorbed=second)
-        with pytest.raises(PermissionError):
+        with pytest.raises(PermissionDenied):
             services.young_people_merge(actor=director_a, kept=first, absorbed=young_person_b)

@@ -131,7 +131,7 @@ def test_regional_pilot_sees_only_their_region(client_for, personas, ml_a, ml_b)
     assert ml_a.name in page and ml_b.name not in page
 
 
-def test_merge_from_the_pages(client_for, director_a, ml_a):
+def test_merge_from_the_pages(client_for, director_a, counsellor_b, ml_a):
     kept = YoungPersonFactory(mission_locale=ml_a, first_names="Lucas")
     other = YoungPersonFactory(mission_locale=ml_a, first_names="Lucas", email="l@exemple.fr")
     client = client_for(director_a)
@@ -143,7 +143,8 @@ def test_merge_from_the_pages(client_for, director_a, ml_a):
     assert response.status_code == 302
     kept.refresh_from_db()
     assert kept.email == "l@exemple.fr"
-    assert client.get(f"/jeunes/{other.uid}/").status_code == 404
+    assert client.get(f"/jeunes/{other.uid}/").url == f"/jeunes/{kept.uid}/"
+    assert client_for(counsellor_b).get(f"/jeunes/{other.uid}/").status_code == 404
 
 
 def test_file_page_shows_both_level_nomenclatures(client_for, counsellor_a, young_person_a):
@@ -182,3 +183,20 @@ def test_search_has_a_bounded_number_of_queries(
     client = client_for(counsellor_a)
     with django_assert_max_num_queries(10):
         assert client.get("/jeunes/?q=dupond").status_code == 200
+
+
+def test_merging_a_file_with_itself_is_refused_with_a_message(
+    client_for, director_a, young_person_a
+):
+    client = client_for(director_a)
+    url = f"/jeunes/{young_person_a.uid}/fusionner/"
+    response = client.post(url, {"other": str(young_person_a.uid), "confirm": "on"}, follow=True)
+    assert response.status_code == 200
+    assert "Choisissez deux dossiers différents." in response.content.decode()
+    assert client.get(url + "?other=not-a-uuid").status_code == 404
+
+
+def test_missing_pages_are_french(client_for, counsellor_a):
+    response = client_for(counsellor_a).get("/jeunes/00000000-0000-0000-0000-000000000000/")
+    assert response.status_code == 404
+    assert "Page introuvable" in response.content.decode()

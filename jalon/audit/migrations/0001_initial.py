@@ -41,7 +41,6 @@ class Migration(migrations.Migration):
                             ("create", "Création"),
                             ("update", "Modification"),
                             ("merge", "Fusion"),
-                            ("search", "Recherche"),
                         ],
                         max_length=10,
                         verbose_name="action",
