@@ -102,6 +102,7 @@ def _forbidden(request, exc):
 
 @api.post(
     "/auth/token",
+    summary="Obtenir un jeton",
     auth=None,
     response={200: TokenOut, 400: ErrorOut, 401: ErrorOut, 429: ErrorOut},
     tags=["authentification"],
@@ -127,7 +128,12 @@ class OrganisationFilters(Schema):
     q: str | None = None
 
 
-@api.get("/organisations/", response=list[OrganisationOut], tags=["réseau"])
+@api.get(
+    "/organisations/",
+    summary="Lister les structures",
+    response=list[OrganisationOut],
+    tags=["réseau"],
+)
 @paginate(PageNumberPagination, page_size=100)
 def list_organisations(request, filters: Query[OrganisationFilters]):
     """L'annuaire du réseau et des partenaires."""
@@ -244,7 +250,12 @@ class YoungPeopleFilters(Schema):
     q: str | None = None
 
 
-@api.get("/young-people/", response=list[YoungPersonListItem], tags=["jeunes"])
+@api.get(
+    "/young-people/",
+    summary="Chercher des jeunes",
+    response=list[YoungPersonListItem],
+    tags=["jeunes"],
+)
 @paginate(PageNumberPagination, page_size=50)
 def list_young_people(request, filters: Query[YoungPeopleFilters]):
     """Les jeunes de votre Mission Locale ; `q` cherche par nom (fautes tolérées) et date."""
@@ -265,6 +276,7 @@ def list_young_people(request, filters: Query[YoungPeopleFilters]):
 
 @api.post(
     "/young-people/",
+    summary="Créer un dossier",
     response={201: YoungPersonOut, 400: ErrorOut, 403: ErrorOut, 409: DuplicateOut},
     tags=["jeunes"],
 )
@@ -304,7 +316,12 @@ def _duplicate_out(user, candidate) -> dict:
     return match
 
 
-@api.get("/young-people/{uuid:uid}", response={200: YoungPersonOut, 404: ErrorOut}, tags=["jeunes"])
+@api.get(
+    "/young-people/{uuid:uid}",
+    summary="Lire un dossier",
+    response={200: YoungPersonOut, 404: ErrorOut},
+    tags=["jeunes"],
+)
 def get_young_person(request, uid):
     young_person = selectors.file_for_display(request.auth, uid)
     audit.record_read(actor=request.auth, young_person=young_person, channel="api")
@@ -313,6 +330,7 @@ def get_young_person(request, uid):
 
 @api.patch(
     "/young-people/{uuid:uid}",
+    summary="Modifier un dossier",
     response={200: YoungPersonOut, 400: ErrorOut, 404: ErrorOut},
     tags=["jeunes"],
 )
