@@ -1,39 +1,29 @@
 """The access policy, proven: every URL and API operation against every persona.
 
-A new URL without an entry in PAGES or API fails `test_every_url_has_a_matrix_entry`.
-Records of Mission Locale A are the subject; staff of B must get 404 (existence not revealed).
+A new URL without an entry in PAGES or API (here or in an app's `tests/<app>/access.py`) fails
+`test_every_url_has_a_matrix_entry`. Records of Mission Locale A are the subject; staff of B
+must get 404 (existence not revealed).
 """
+
+import importlib
+import pkgutil
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+import tests
+from tests.access import (
+    ANONYMOUS,
+    API_UNAUTHENTICATED,
+    EVERYONE,
+    LOGIN_REDIRECT,
+    ML_A_STAFF,
+    ML_STAFF,
+    PILOTS,
+    everyone,
+    only,
+)
 from tests.factories import PublicPeriodFactory
-
-ML_A_STAFF = {"reception_a", "counsellor_a", "cjml_a", "justice_referent_a", "director_a"}
-ML_STAFF = ML_A_STAFF | {"counsellor_b", "director_b"}
-PILOTS = {"arml_pilot", "national_pilot"}
-PARTNERS = {"cpip", "pjj_educator", "ase_referent"}
-EVERYONE = ML_STAFF | PILOTS | PARTNERS | {"administrator"}
-ANONYMOUS = "anonymous"
-LOGIN_REDIRECT = 302
-
-
-def expect(default, **overrides):
-    """Expected status per persona: `default` for every logged-in persona, then overrides."""
-    table = dict.fromkeys(EVERYONE, default)
-    for status, personas in overrides.items():
-        for persona in personas:
-            table[persona] = int(status.removeprefix("s"))
-    table.setdefault(ANONYMOUS, LOGIN_REDIRECT)
-    return table
-
-
-def only(status, personas, otherwise):
-    table = dict.fromkeys(EVERYONE, otherwise)
-    table.update(dict.fromkeys(personas, status))
-    table[ANONYMOUS] = LOGIN_REDIRECT
-    return table
-
 
 # url name -> (method, path builder, expected statuses)
 PAGES = {
@@ -104,9 +94,13 @@ PAGES = {
     "youngpeople:commune_options": (
         "get",
         lambda r: reverse("youngpeople:commune_options") + "?postal_code=31000",
-        expect(200),
+        everyone(200, anonymous=LOGIN_REDIRECT),
     ),
-    "network:directory": ("get", lambda r: reverse("network:directory"), expect(200)),
+    "network:directory": (
+        "get",
+        lambda r: reverse("network:directory"),
+        everyone(200, anonymous=LOGIN_REDIRECT),
+    ),
     "audit:list": (
         "get",
         lambda r: reverse("audit:list"),
@@ -119,7 +113,6 @@ PAGES = {
     ),
 }
 
-API_UNAUTHENTICATED = 401
 # api url name -> list of (method, path builder, body, expected statuses)
 API = {
     "api:openapi-json": [
@@ -188,6 +181,15 @@ API = {
 # Django's own admin is checked in tests/accounts (staff only).
 EXCLUDED_NAMESPACES = ("admin:",)
 
+APP_ACCESS_MODULES = [
+    importlib.import_module(f"tests.{info.name}.access")
+    for info in pkgutil.iter_modules(tests.__path__)
+    if info.ispkg and importlib.util.find_spec(f"tests.{info.name}.access")
+]
+for module in APP_ACCESS_MODULES:
+    PAGES.update(getattr(module, "PAGES", {}))
+    API.update(getattr(module, "API", {}))
+
 
 def _url_names(patterns, namespace=""):
     for pattern in patterns:
@@ -216,7 +218,11 @@ def test_every_persona_is_in_every_entry():
 
 @pytest.fixture
 def records(young_person_a):
-    return {"yp": young_person_a, "period": PublicPeriodFactory(young_person=young_person_a)}
+    built = {"yp": young_person_a, "period": PublicPeriodFactory(young_person=young_person_a)}
+    for module in APP_ACCESS_MODULES:
+        if hasattr(module, "records"):
+            built.update(module.records(young_person_a))
+    return built
 
 
 PERSONAS = sorted(EVERYONE | {ANONYMOUS})

@@ -341,3 +341,8 @@ def update_young_person(request, uid, payload: YoungPersonPatch):
         actor=request.auth, young_person=young_person, data=data, channel="api"
     )
     return Status(200, _young_person_out(selectors.file_for_display(request.auth, uid)))
+
+
+# Each domain app's operations live in their own router module.
+for _module in ("reception", "pathways", "scheduling"):
+    api.add_router("/", f"jalon.api.{_module}.router")

@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
-from jalon.demo import loader
+from jalon.demo import loader, pathways, reception, scheduling
 from jalon.network.models import Organisation
 from jalon.youngpeople.models import YoungPerson
 
@@ -33,6 +34,9 @@ class Command(BaseCommand):
         if not YoungPerson.objects.exists():
             created = loader.load_young_people()
             self.stdout.write(f"{created} dossiers de démonstration créés.")
+            today = timezone.localdate()
+            for stage in (reception, pathways, scheduling):
+                stage.load(today)
         if young_people:
             created = loader.load_young_people(
                 extra=young_people, seed=loader.SEED + YoungPerson.objects.count()

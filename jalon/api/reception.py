@@ -1,0 +1,5 @@
+"""API operations of the reception app, mounted under /api/v1/ by jalon/api/api.py."""
+
+from ninja import Router
+
+router = Router()

@@ -1,0 +1,6 @@
+"""Demo data of the reception app, loaded by `jalon demo-data` after the young people."""
+
+
+def load(today) -> int:
+    """Create the demo records; return how many were created."""
+    return 0

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ReceptionConfig(AppConfig):
+    name = "jalon.reception"
+    verbose_name = "Repérage, accueil et diagnostic"
