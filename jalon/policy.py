@@ -58,6 +58,24 @@ def merged_into_visible(user, uid):
     )
 
 
+def scope_by_young_person(queryset: QuerySet, user) -> QuerySet:
+    """Records that belong to a young person (pathways, situations...) follow the file's scope."""
+    if not can_read_named_files(user):
+        return queryset.none()
+    return queryset.filter(
+        young_person__mission_locale_id=user.organisation_id,
+        young_person__merged_into__isnull=True,
+    )
+
+
+def get_record_or_404(user, queryset: QuerySet, uid):
+    """A record belonging to a young person, by its opaque uid, if the user may see the file."""
+    try:
+        return scope_by_young_person(queryset, user).select_related("young_person").get(uid=uid)
+    except (queryset.model.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
+        raise Http404("Introuvable.") from exc
+
+
 def can_create_young_person(user) -> bool:
     """Reception staff open files too: the first reception is theirs."""
     return can_read_named_files(user)
@@ -139,3 +157,137 @@ def aggregate_scope(user) -> QuerySet:
     if user.role == Role.ARML_PILOT:
         return missions_locales.filter(region_id=user.organisation.region_id)
     return missions_locales.filter(pk=user.organisation_id)
+
+
+# --- Reception ----------------------------------------------------------------------------
+
+
+def can_record_outreach(user) -> bool:
+    """Outreach (repérage, aller-vers) is the Mission Locale's own work: its staff record the
+    contacts of its mobile team and partners; pilots and partners see none of it."""
+    return can_read_named_files(user)
+
+
+def scope_outreach_contacts(queryset: QuerySet, user) -> QuerySet:
+    """Staff see the outreach contacts of their own Mission Locale; nobody else sees any."""
+    if not can_record_outreach(user):
+        return queryset.none()
+    return queryset.filter(mission_locale_id=user.organisation_id)
+
+
+def get_outreach_contact_or_404(user, uid, queryset=None):
+    from jalon.reception.models import OutreachContact
+
+    queryset = queryset if queryset is not None else OutreachContact.objects.all()
+    try:
+        return queryset.visible_to(user).get(uid=uid)
+    except (OutreachContact.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
+        raise Http404("Contact introuvable.") from exc
+
+
+def scope_receptions(queryset: QuerySet, user) -> QuerySet:
+    """Receptions follow their file: visible to the staff who see the young person."""
+    if not can_read_named_files(user):
+        return queryset.none()
+    return queryset.filter(young_person__mission_locale_id=user.organisation_id).exclude(
+        young_person__status="merged"
+    )
+
+
+def scope_diagnostics(queryset: QuerySet, user) -> QuerySet:
+    """Diagnostics follow their file: visible to the staff who see the young person."""
+    return scope_receptions(queryset, user)
+
+
+def can_record_reception(user, young_person) -> bool:
+    """Any staff member of the young person's Mission Locale may record a first reception."""
+    return can_edit_young_person(user, young_person)
+
+
+def can_conduct_diagnostic(user, young_person) -> bool:
+    """The diagnostic is a counsellor's act (level 2 of service, seed 003 §1.1.2 a):
+    reception staff give the first level and orient to a counsellor for it."""
+    return can_edit_young_person(user, young_person) and user.role != Role.RECEPTION
+
+
+# --- Scheduling ---------------------------------------------------------------------------
+
+
+def can_use_agenda(user) -> bool:
+    """Agendas and collective sessions are the Mission Locale staff's working tools."""
+    return can_read_named_files(user)
+
+
+def can_view_agenda_of(user, counsellor) -> bool:
+    """Everyone reads their own agenda; a director reads those of their Mission Locale's staff
+    (to organise the team and cover absences)."""
+    if not can_use_agenda(user) or counsellor is None:
+        return False
+    if counsellor.pk == user.pk:
+        return True
+    return (
+        is_mission_locale_director(user)
+        and counsellor.organisation_id == user.organisation_id
+        and counsellor.is_mission_locale_staff
+    )
+
+
+def agenda_staff(user) -> QuerySet:
+    """The people whose agenda a user may open (themselves, or their team for a director)."""
+    from jalon.accounts.models import MISSION_LOCALE_ROLES, User
+
+    if not can_use_agenda(user):
+        return User.objects.none()
+    if is_mission_locale_director(user):
+        return User.objects.filter(
+            organisation_id=user.organisation_id, role__in=MISSION_LOCALE_ROLES, is_active=True
+        )
+    return User.objects.filter(pk=user.pk)
+
+
+def scope_appointments(queryset: QuerySet, user) -> QuerySet:
+    """Staff see the appointments of their Mission Locale's young people; nobody else any."""
+    if not can_use_agenda(user):
+        return queryset.none()
+    return queryset.filter(young_person__mission_locale_id=user.organisation_id).exclude(
+        young_person__status="merged"
+    )
+
+
+def get_appointment_or_404(user, uid, queryset=None):
+    from jalon.scheduling.models import Appointment
+
+    queryset = queryset if queryset is not None else Appointment.objects.all()
+    try:
+        return queryset.visible_to(user).get(uid=uid)
+    except (Appointment.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
+        raise Http404("Rendez-vous introuvable.") from exc
+
+
+def can_manage_appointment(user, appointment) -> bool:
+    """Any staff member of the young person's Mission Locale books appointments and records
+    whether they were held (reception notes arrivals, colleagues cover absences)."""
+    return (
+        can_use_agenda(user) and appointment.young_person.mission_locale_id == user.organisation_id
+    )
+
+
+def scope_sessions(queryset: QuerySet, user) -> QuerySet:
+    """A Mission Locale's collective sessions are seen by its own staff only."""
+    if not can_use_agenda(user):
+        return queryset.none()
+    return queryset.filter(mission_locale_id=user.organisation_id)
+
+
+def get_session_or_404(user, uid, queryset=None):
+    from jalon.scheduling.models import CollectiveSession
+
+    queryset = queryset if queryset is not None else CollectiveSession.objects.all()
+    try:
+        return queryset.visible_to(user).get(uid=uid)
+    except (CollectiveSession.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
+        raise Http404("Séance introuvable.") from exc
+
+
+def can_manage_session(user, session) -> bool:
+    return can_use_agenda(user) and session.mission_locale_id == user.organisation_id

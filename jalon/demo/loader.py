@@ -180,9 +180,8 @@ def load_accounts() -> int:
     return count
 
 
-@transaction.atomic
-def load_young_people(*, extra: int | None = None, seed: int = SEED, today=None) -> int:
-    """The demo files (about 500); or, with `extra`, that many more spread like them."""
+def generate_young_people(*, extra: int | None = None, seed: int = SEED, today=None):
+    """Unsaved demo files with their public periods, the same for the same seed and day."""
     today = today or timezone.localdate()
     rng = random.Random(seed)
     fake = Faker("fr_FR")
@@ -195,7 +194,6 @@ def load_young_people(*, extra: int | None = None, seed: int = SEED, today=None)
         counts = [extra * spec["young_people"] // total for spec in specs]
         counts[0] += extra - sum(counts)
         plan = list(zip(specs, counts, strict=True))
-    created = 0
     for spec, count in plan:
         ml = Organisation.objects.get(code=spec["code"])
         sites = list(ml.sites.all())
@@ -205,14 +203,13 @@ def load_young_people(*, extra: int | None = None, seed: int = SEED, today=None)
             ).order_by("email")
         )
         communes = list(ml.communes_covered.all())
-        people, periods = [], []
         named = (
             [n for n in NAMED_YOUNG_PEOPLE if n[4] == spec["code"]]
             if not YoungPerson.objects.filter(mission_locale=ml).exists()
             else []
         )
         for index in range(count):
-            person, person_periods = _young_person(
+            yield _young_person(
                 rng,
                 fake,
                 ml,
@@ -222,19 +219,19 @@ def load_young_people(*, extra: int | None = None, seed: int = SEED, today=None)
                 today,
                 named[index] if index < len(named) else None,
             )
-            people.append(person)
-            periods.append(person_periods)
-        YoungPerson.objects.bulk_create(people, batch_size=1000)
-        PriorityPublicPeriod.objects.bulk_create(
-            [
-                p
-                for person, person_periods in zip(people, periods, strict=True)
-                for p in _attach(person, person_periods)
-            ],
-            batch_size=1000,
-        )
-        created += len(people)
-    return created
+
+
+@transaction.atomic
+def load_young_people(*, extra: int | None = None, seed: int = SEED, today=None) -> int:
+    """The demo files (about 500); or, with `extra`, that many more spread like them."""
+    generated = list(generate_young_people(extra=extra, seed=seed, today=today))
+    people = [person for person, _ in generated]
+    YoungPerson.objects.bulk_create(people, batch_size=1000)
+    PriorityPublicPeriod.objects.bulk_create(
+        [period for person, periods in generated for period in _attach(person, periods)],
+        batch_size=1000,
+    )
+    return len(people)
 
 
 def _attach(person, periods):

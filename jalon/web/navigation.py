@@ -16,6 +16,11 @@ def navigation_for(user, current_path: str) -> list[dict]:
         items.append(("Jeunes", reverse("youngpeople:list")))
     if policy.can_create_young_person(user):
         items.append(("Nouveau dossier", reverse("youngpeople:create")))
+    if policy.can_use_agenda(user):
+        items.append(("Agenda", reverse("scheduling:agenda")))
+        items.append(("Ateliers", reverse("scheduling:session_list")))
+    if policy.can_record_outreach(user):
+        items.append(("Repérage", reverse("reception:outreach_list")))
     if policy.can_read_aggregates(user):
         items.append(("Chiffres clés", reverse("pilotage:overview")))
     if policy.can_read_audit(user):

@@ -9,7 +9,11 @@ import datetime
 from dataclasses import dataclass, field
 from importlib import import_module
 
-PROVIDERS: list[str] = []
+PROVIDERS: list[str] = [
+    "jalon.reception.timeline.items",
+    "jalon.pathways.timeline.items",
+    "jalon.scheduling.timeline.items",
+]
 
 
 @dataclass(frozen=True)

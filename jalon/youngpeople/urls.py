@@ -8,6 +8,7 @@ urlpatterns = [
     path("jeunes/nouveau/", views.young_person_create, name="create"),
     path("jeunes/<uuid:uid>/", views.young_person_detail, name="detail"),
     path("jeunes/<uuid:uid>/modifier/", views.young_person_edit, name="edit"),
+    path("jeunes/<uuid:uid>/chronologie/", views.young_person_timeline, name="timeline"),
     path("jeunes/<uuid:uid>/fusionner/", views.young_person_merge, name="merge"),
     path("jeunes/<uuid:uid>/publics/", views.public_period_add, name="public_add"),
     path(

@@ -3,11 +3,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from jalon import policy
 from jalon.audit import services as audit
 from jalon.network.models import Commune
+from jalon.pathways import selectors as pathway_selectors
+from jalon.web.forms import add_service_errors
 from jalon.youngpeople import selectors, services
 from jalon.youngpeople.enums import LEVEL_1969_TO_2019, FileStatus
 from jalon.youngpeople.forms import (
@@ -20,6 +23,8 @@ from jalon.youngpeople.forms import (
 )
 from jalon.youngpeople.models import YoungPerson
 from jalon.youngpeople.search import search_young_people
+from jalon.youngpeople.timeline import KINDS as TIMELINE_KINDS
+from jalon.youngpeople.timeline import timeline
 
 PAGE_SIZE = 25
 
@@ -60,6 +65,35 @@ def young_people_list(request):
     return render(request, "youngpeople/list.html", context)
 
 
+# The file page's "Ajouter" menu: what can be recorded on a journey, in the order of the work.
+ADD_ACTIONS = [
+    ("Accueil", "reception:reception_create"),
+    ("Diagnostic", "reception:diagnostic_create"),
+    ("Rendez-vous ou entretien", "scheduling:appointment_create"),
+    ("Parcours contractualisé", "pathways:open"),
+    ("Immersion (PMSMP)", "pathways:pmsmp_create"),
+    ("Proposition", "pathways:proposal_create"),
+    ("Situation", "pathways:situation_create"),
+]
+
+
+def _timeline_context(young_person, kinds: set[str]) -> dict:
+    return {
+        "yp": young_person,
+        "items": timeline(young_person, kinds),
+        "kinds": TIMELINE_KINDS,
+        "selected_kinds": kinds,
+    }
+
+
+@login_required
+def young_person_timeline(request, uid):
+    """The timeline alone, filtered by kind (htmx, file page)."""
+    young_person = policy.get_young_person_or_404(request.user, uid)
+    kinds = {kind for kind in request.GET.getlist("type") if kind in TIMELINE_KINDS}
+    return render(request, "youngpeople/_timeline.html", _timeline_context(young_person, kinds))
+
+
 @login_required
 def young_person_detail(request, uid):
     kept = policy.merged_into_visible(request.user, uid)
@@ -77,6 +111,12 @@ def young_person_detail(request, uid):
             "periods": periods,
             "equivalent_2019": LEVEL_1969_TO_2019.get(young_person.level_1969, ()),
             "public_form": PublicPeriodForm(),
+            "active_pathway": pathway_selectors.active_pathway(young_person),
+            "current_situation": pathway_selectors.current_situation(young_person),
+            "add_actions": [
+                (label, reverse(name, args=[young_person.uid])) for label, name in ADD_ACTIONS
+            ],
+            **_timeline_context(young_person, set()),
             "can_edit": policy.can_edit_young_person(request.user, young_person),
             "can_merge": policy.is_mission_locale_director(request.user),
             "title": str(young_person),
@@ -98,7 +138,7 @@ def young_person_create(request):
                 confirm_not_duplicate=form.cleaned_data["confirm_not_duplicate"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         except services.DuplicateSuspected as suspected:
             duplicates = [
                 {"candidate": c, "disclosure": policy.duplicate_disclosure(request.user, c)}
@@ -112,16 +152,6 @@ def young_person_create(request):
         "youngpeople/form.html",
         {"form": form, "duplicates": duplicates, "title": "Nouveau dossier", "creating": True},
     )
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    """Attach service errors to their fields; unknown fields go to the form's top."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, field_messages in error.message_dict.items():
-        for message in field_messages:
-            form.add_error(field if field in form.fields else None, message)
 
 
 @login_required
@@ -139,7 +169,7 @@ def young_person_edit(request, uid):
         try:
             services.young_person_update(actor=request.user, young_person=young_person, data=data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Le dossier a été mis à jour.")
             return redirect("youngpeople:detail", uid=young_person.uid)
@@ -161,7 +191,7 @@ def public_period_add(request, uid):
                 actor=request.user, young_person=young_person, **form.cleaned_data
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Le public prioritaire a été ajouté.")
             return redirect("youngpeople:detail", uid=young_person.uid)

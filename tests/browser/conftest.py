@@ -12,6 +12,7 @@ from django.db import connections
 from playwright.sync_api import expect, sync_playwright
 
 from tests.factories import TEST_PASSWORD
+from tests.seed_data import restore_if_flushed
 
 # Playwright's sync API keeps an asyncio loop around; Django would otherwise refuse ORM calls
 # made from the test thread (SynchronousOnlyOperation).
@@ -54,26 +55,14 @@ def browser():
         playwright.stop()
 
 
-def _load_geography_if_missing() -> None:
-    from jalon.network.geography import load_geography
-    from jalon.network.models import Commune, Departement, Region
-
-    if not Commune.objects.exists():
-        load_geography(Region, Departement, Commune)
-
-
 @pytest.fixture(scope="package", autouse=True)
-def _restore_geography(django_db_blocker):
-    """Give the communes back to the tests that run after the browser tests.
-
-    A transactional test ends with a flush of every table, which also removes the geography
-    loaded by a data migration; later tests rely on it.
-    """
+def _restore_seed_data(django_db_blocker):
+    """Give the migrations' data back to the tests that run after the browser tests."""
     state = {"flushed": False}
     yield state
     if state["flushed"]:  # Never touch a database no browser test has set up.
         with django_db_blocker.unblock():
-            _load_geography_if_missing()
+            restore_if_flushed()
             # While Playwright's loop is alive, asgiref keeps this connection in a context
             # variable that pytest-django's teardown never closes: PostgreSQL would then
             # refuse to drop the test database ("being accessed by other users").
@@ -81,10 +70,10 @@ def _restore_geography(django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
-def _geography(_restore_geography, transactional_db):
-    """The communes (a data migration) are gone after the previous transactional test."""
-    _restore_geography["flushed"] = True
-    _load_geography_if_missing()
+def _seed_data(_restore_seed_data, transactional_db):
+    """The migrations' data is gone after the previous transactional test."""
+    _restore_seed_data["flushed"] = True
+    restore_if_flushed()
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from django.db.models import Count
 
 from jalon.accounts.backends import DEMO_PASSWORD
 from jalon.accounts.models import Role, User
+from jalon.demo import loader
 from jalon.network.models import Organisation, OrganisationKind, PrisonType
 from jalon.youngpeople.models import PriorityPublicPeriod, YoungPerson
 
@@ -70,16 +71,28 @@ def test_about_500_believable_young_people(demo):
     assert young_people.filter(last_name="Dupont", mission_locale__code="ML31-TOULOUSE").exists()
 
 
-def test_demo_data_is_deterministic(demo):
-    first = list(
-        YoungPerson.objects.order_by("pk").values_list("last_name", "first_names", "birth_date")
-    )
-    YoungPerson.objects.all().delete()
-    call_command("demo-data")
-    again = list(
-        YoungPerson.objects.order_by("pk").values_list("last_name", "first_names", "birth_date")
-    )
-    assert first == again
+def test_demo_data_is_deterministic(db, settings):
+    settings.DEMO_MODE = True
+    loader.load_network()
+    loader.load_accounts()
+
+    def names():
+        return [
+            (person.last_name, person.first_names, person.birth_date, len(periods))
+            for person, periods in loader.generate_young_people()
+        ]
+
+    assert names() == names()
+
+
+def test_demo_has_young_people_at_every_stage(demo):
+    from jalon.pathways.models import CejSanction, Pathway
+
+    kinds = set(Pathway.objects.values_list("kind", flat=True))
+    assert kinds == {"orientation_sequence", "pacea", "cej"}
+    assert Pathway.objects.filter(end_date__isnull=False).exists()
+    assert CejSanction.objects.exists()
+    assert YoungPerson.objects.filter(diagnostics__completed_on__isnull=False).exists()
 
 
 def test_more_young_people_for_load_work(demo):

@@ -25,3 +25,8 @@ def field_label(name: str, model_label: str = "youngpeople.youngperson") -> str:
         return apps.get_model(model_label)._meta.get_field(name).verbose_name
     except (FieldDoesNotExist, LookupError):
         return name.replace("_", " ")
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key, "")
