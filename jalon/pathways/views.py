@@ -131,24 +131,25 @@ def pathway_detail(request, uid):
             "allowance": selectors.allowance_schedule(pathway) if is_cej else [],
             "payments": pathway.payments.all(),
             "sanctions": pathway.sanctions.all(),
-            "exit_form": PathwayExitForm(),
+            # Prefixes keep the ids of the page's several forms distinct.
+            "exit_form": PathwayExitForm(prefix="exit"),
             "extend_form": PathwayExtendForm(
-                initial={"planned_end_date": pathway.planned_end_date}
+                prefix="extend", initial={"planned_end_date": pathway.planned_end_date}
             ),
-            "phase_form": PhaseForm(),
-            "phase_close_form": PhaseCloseForm(),
-            "breach_form": BreachForm(),
-            "payment_form": PaymentForm(),
+            "phase_form": PhaseForm(prefix="phase"),
+            "phase_close_form": PhaseCloseForm(prefix="phaseclose"),
+            "breach_form": BreachForm(prefix="breach"),
+            "payment_form": PaymentForm(prefix="payment"),
             "can_edit": policy.can_edit_young_person(request.user, pathway.young_person),
             "title": str(pathway),
         },
     )
 
 
-def _pathway_action(request, uid, form_class, action, message: str):
+def _pathway_action(request, uid, form_class, prefix: str, action, message: str):
     """Run a service on a pathway from a form of its page; errors come back as messages."""
     pathway = _pathway(request, uid)
-    form = form_class(request.POST)
+    form = form_class(request.POST, prefix=prefix)
     if form.is_valid():
         try:
             action(pathway, form.cleaned_data)
@@ -171,6 +172,7 @@ def pathway_exit(request, uid):
         request,
         uid,
         PathwayExitForm,
+        "exit",
         lambda pathway, data: services.pathway_exit(actor=request.user, pathway=pathway, **data),
         "La sortie du parcours est enregistrée.",
     )
@@ -183,6 +185,7 @@ def pathway_extend(request, uid):
         request,
         uid,
         PathwayExtendForm,
+        "extend",
         lambda pathway, data: services.pathway_extend(actor=request.user, pathway=pathway, **data),
         "La fin prévue a été modifiée.",
     )
@@ -195,6 +198,7 @@ def phase_add(request, uid):
         request,
         uid,
         PhaseForm,
+        "phase",
         lambda pathway, data: services.pacea_phase_add(actor=request.user, pathway=pathway, **data),
         "La phase a été ouverte.",
     )
@@ -208,6 +212,7 @@ def phase_close(request, uid, phase_id):
         request,
         uid,
         PhaseCloseForm,
+        "phaseclose",
         lambda pathway, data: services.pacea_phase_close(actor=request.user, phase=phase, **data),
         "La phase a été évaluée.",
     )
@@ -220,6 +225,7 @@ def breach_record(request, uid):
         request,
         uid,
         BreachForm,
+        "breach",
         lambda pathway, data: services.cej_breach_record(
             actor=request.user, pathway=pathway, **data
         ),
@@ -234,6 +240,7 @@ def payment_record(request, uid):
         request,
         uid,
         PaymentForm,
+        "payment",
         lambda pathway, data: services.allowance_payment_record(
             actor=request.user, pathway=pathway, **data
         ),

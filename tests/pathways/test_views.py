@@ -153,7 +153,7 @@ def test_an_exit_without_reason_is_refused_in_page_and_api(
     pathway = PathwayFactory(young_person=young_person_a, counsellor=counsellor_a)
     response = client.post(
         f"/parcours/{pathway.uid}/sortie/",
-        {"end_date": TODAY.isoformat(), "exit_outcome": "employment"},
+        {"exit-end_date": TODAY.isoformat(), "exit-exit_outcome": "employment"},
         follow=True,
     )
     assert "Indiquez le motif de sortie." in text(response)
@@ -260,3 +260,14 @@ def test_a_file_with_200_events_opens_with_a_bounded_number_of_queries(
         response = client.get(f"/jeunes/{young_person_a.uid}/")
     assert response.status_code == 200
     assert text(response).count("jalon-timeline__item ") >= 200
+
+
+def test_the_pathway_page_forms_record_what_they_show(client, counsellor_a, young_person_a):
+    pathway = PathwayFactory(young_person=young_person_a, counsellor=counsellor_a)
+    page = text(client.get(f"/parcours/{pathway.uid}/"))
+    assert 'name="breach-reason"' in page
+    client.post(
+        f"/parcours/{pathway.uid}/manquements/",
+        {"breach-breach_date": TODAY.isoformat(), "breach-reason": "Absent à l'atelier CV"},
+    )
+    assert pathway.sanctions.get().kind == "reduction"
