@@ -103,6 +103,10 @@ class PmsmpForm(DsfrBaseForm, forms.ModelForm):
         ]
         widgets = {"start_date": DateInput(), "end_date": DateInput()}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["goal"].choices = _blank(Pmsmp._meta.get_field("goal").choices)
+
 
 class ProposalForm(DsfrBaseForm, forms.ModelForm):
     class Meta:

@@ -23,7 +23,7 @@ from jalon.reception.forms import (
 )
 from jalon.reception.models import FirstReception
 from jalon.reception.pdf import diagnostic_pdf
-from jalon.web.forms import add_service_errors as _add_errors
+from jalon.web.forms import add_service_errors
 from jalon.youngpeople.forms import YoungPersonCreateForm, YoungPersonForm
 from jalon.youngpeople.models import YoungPerson
 from jalon.youngpeople.services import DuplicateSuspected
@@ -99,7 +99,7 @@ def outreach_create(request):
         try:
             services.outreach_contact_create(actor=request.user, data=form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Le contact a été enregistré.")
             return _saved(request, reverse("reception:outreach_list"))
@@ -166,7 +166,7 @@ def outreach_register(request, uid):
                 confirm_not_duplicate=form.cleaned_data["confirm_not_duplicate"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         except DuplicateSuspected as suspected:
             duplicates = [
                 {"candidate": c, "disclosure": policy.duplicate_disclosure(request.user, c)}
@@ -204,7 +204,7 @@ def reception_create(request, uid):
                 actor=request.user, young_person=young_person, data=form.cleaned_data
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "L'accueil a été enregistré.")
             return _saved(request, _file_url(young_person))
@@ -261,7 +261,7 @@ def diagnostic_create(request, uid):
                 actor=request.user, young_person=young_person, **form.cleaned_data
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -308,7 +308,7 @@ def diagnostic_areas(request, uid, diagnostic_uid):
                 actor=request.user, diagnostic=diagnostic, areas=form.areas()
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "La situation du jeune a été enregistrée.")
             return redirect(_detail_url(diagnostic))
@@ -357,7 +357,7 @@ def diagnostic_complete(request, uid, diagnostic_uid):
                 actor=request.user, diagnostic=diagnostic, **form.cleaned_data
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Le diagnostic est conclu.")
             return redirect(_detail_url(diagnostic))

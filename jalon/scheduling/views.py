@@ -16,6 +16,7 @@ from jalon.scheduling import ics, selectors, services
 from jalon.scheduling.enums import ParticipationStatus
 from jalon.scheduling.forms import AppointmentForm, SessionForm, StatusForm
 from jalon.scheduling.models import Appointment, CalendarFeed
+from jalon.web.forms import add_service_errors
 from jalon.youngpeople.models import YoungPerson
 from jalon.youngpeople.search import search_young_people
 
@@ -25,16 +26,6 @@ DAY_NAMES = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "diman
 def _require(allowed: bool) -> None:
     if not allowed:
         raise PermissionDenied
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    """Attach service errors to their fields; unknown fields go to the form's top."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, field_messages in error.message_dict.items():
-        for message in field_messages:
-            form.add_error(field if field in form.fields else None, message)
 
 
 def _safe_next(request, candidate: str | None, default: str) -> str:
@@ -208,7 +199,7 @@ def appointment_create(request, uid):
         try:
             services.appointment_create(actor=request.user, young_person=young_person, data=data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Le rendez-vous a été planifié.")
             return _redirect(request, next_url)
@@ -291,7 +282,7 @@ def session_create(request):
         try:
             session = services.session_create(actor=request.user, data=form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "La séance a été planifiée.")
             return redirect("scheduling:session_detail", uid=session.uid)
