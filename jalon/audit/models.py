@@ -1,5 +1,9 @@
 """Append-only journal of every read and change of personal data."""
 
+import datetime
+import hashlib
+import json
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -68,6 +72,10 @@ class AuditEntry(models.Model):
         related_name="+",
     )
     changes = models.JSONField("changements", default=dict, blank=True)
+    # Tamper evidence: each entry seals its content together with the previous entry's seal,
+    # so that changing or removing a row breaks the chain (`jalon verify-audit`).
+    previous_hash = models.CharField("empreinte précédente", max_length=64, blank=True)
+    hash = models.CharField("empreinte", max_length=64, blank=True)
 
     objects = AuditEntryQuerySet.as_manager()
 
@@ -91,3 +99,22 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("Le journal d'audit ne peut pas être effacé.")
+
+    def compute_hash(self) -> str:
+        """SHA-256 of the entry's content and of the previous entry's hash."""
+        content = {
+            "at": self.at.astimezone(datetime.UTC).isoformat(),
+            "actor": self.actor_id,
+            "actor_label": self.actor_label,
+            "actor_organisation": self.actor_organisation_id,
+            "channel": self.channel,
+            "action": self.action,
+            "object_type": self.object_type,
+            "object_id": self.object_id,
+            "mission_locale": self.mission_locale_id,
+            "young_person": self.young_person_id,
+            "changes": self.changes,
+            "previous_hash": self.previous_hash,
+        }
+        canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, default=str)
+        return hashlib.sha256(canonical.encode()).hexdigest()

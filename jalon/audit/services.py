@@ -1,5 +1,9 @@
 """Writing to the audit journal. Call these from services and views, never create rows directly."""
 
+import json
+
+from django.db import connection, transaction
+
 from jalon.audit.models import AuditAction, AuditEntry
 
 
@@ -20,7 +24,7 @@ def record(
         object_id = object_id or str(getattr(obj, "uid", obj.pk))
     if young_person is not None and mission_locale is None:
         mission_locale = young_person.mission_locale
-    return AuditEntry.objects.create(
+    entry = AuditEntry(
         actor=actor if actor is not None and actor.is_authenticated else None,
         actor_label=_label(actor),
         actor_organisation_id=getattr(actor, "organisation_id", None),
@@ -32,6 +36,39 @@ def record(
         mission_locale=mission_locale,
         changes=changes or {},
     )
+    with transaction.atomic():
+        _lock_chain()
+        entry.previous_hash = (
+            AuditEntry.objects.order_by("-id").values_list("hash", flat=True).first() or ""
+        )
+        # Round-trip the changes through JSON so the hash covers what the database stores.
+        entry.changes = json.loads(json.dumps(entry.changes, default=str))
+        entry.hash = entry.compute_hash()
+        entry.save()
+    return entry
+
+
+# Any constant: the key of the advisory lock that serialises appends to the chain.
+_CHAIN_LOCK_KEY = 4_243_001
+
+
+def _lock_chain() -> None:
+    """One writer at a time appends to the chain (SQLite already serialises its writes)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CHAIN_LOCK_KEY])
+
+
+def verify_chain() -> tuple[int, AuditEntry | None]:
+    """Walk the journal in order: (entries checked, first entry whose seal is broken)."""
+    expected_previous = ""
+    checked = 0
+    for entry in AuditEntry.objects.order_by("id").iterator(chunk_size=2000):
+        if entry.previous_hash != expected_previous or entry.hash != entry.compute_hash():
+            return checked, entry
+        expected_previous = entry.hash
+        checked += 1
+    return checked, None
 
 
 def record_read(*, actor, young_person, channel="web", what="dossier") -> AuditEntry:
