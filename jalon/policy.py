@@ -185,20 +185,6 @@ def get_outreach_contact_or_404(user, uid, queryset=None):
         raise Http404("Contact introuvable.") from exc
 
 
-def scope_receptions(queryset: QuerySet, user) -> QuerySet:
-    """Receptions follow their file: visible to the staff who see the young person."""
-    if not can_read_named_files(user):
-        return queryset.none()
-    return queryset.filter(young_person__mission_locale_id=user.organisation_id).exclude(
-        young_person__status="merged"
-    )
-
-
-def scope_diagnostics(queryset: QuerySet, user) -> QuerySet:
-    """Diagnostics follow their file: visible to the staff who see the young person."""
-    return scope_receptions(queryset, user)
-
-
 def can_record_reception(user, young_person) -> bool:
     """Any staff member of the young person's Mission Locale may record a first reception."""
     return can_edit_young_person(user, young_person)
@@ -243,15 +229,6 @@ def agenda_staff(user) -> QuerySet:
             organisation_id=user.organisation_id, role__in=MISSION_LOCALE_ROLES, is_active=True
         )
     return User.objects.filter(pk=user.pk)
-
-
-def scope_appointments(queryset: QuerySet, user) -> QuerySet:
-    """Staff see the appointments of their Mission Locale's young people; nobody else any."""
-    if not can_use_agenda(user):
-        return queryset.none()
-    return queryset.filter(young_person__mission_locale_id=user.organisation_id).exclude(
-        young_person__status="merged"
-    )
 
 
 def get_appointment_or_404(user, uid, queryset=None):

@@ -21,6 +21,7 @@ from jalon.pathways.enums import (
     SituationKind,
     TrainingType,
 )
+from jalon.youngpeople.models import BelongsToYoungPersonQuerySet
 
 
 class ReferenceValue(models.Model):
@@ -48,12 +49,7 @@ class ReferenceValue(models.Model):
         return f"{self.get_key_display()} : {self.value} (depuis le {self.valid_from:%d/%m/%Y})"
 
 
-class PathwayQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        from jalon import policy
-
-        return policy.scope_by_young_person(self, user)
-
+class PathwayQuerySet(BelongsToYoungPersonQuerySet):
     def active_on(self, day: datetime.date):
         return self.filter(start_date__lte=day).filter(
             models.Q(end_date__isnull=True) | models.Q(end_date__gte=day)
@@ -168,13 +164,6 @@ class CejSanction(models.Model):
         return f"{self.get_kind_display()} ({self.breach_date:%d/%m/%Y})"
 
 
-class ByYoungPersonQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        from jalon import policy
-
-        return policy.scope_by_young_person(self, user)
-
-
 class Pmsmp(models.Model):
     """An immersion in a company (période de mise en situation en milieu professionnel)."""
 
@@ -204,7 +193,7 @@ class Pmsmp(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
 
-    objects = ByYoungPersonQuerySet.as_manager()
+    objects = BelongsToYoungPersonQuerySet.as_manager()
 
     class Meta:
         verbose_name = "immersion (PMSMP)"
@@ -238,7 +227,7 @@ class Proposal(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
 
-    objects = ByYoungPersonQuerySet.as_manager()
+    objects = BelongsToYoungPersonQuerySet.as_manager()
 
     class Meta:
         verbose_name = "proposition"
@@ -271,7 +260,7 @@ class Situation(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
 
-    objects = ByYoungPersonQuerySet.as_manager()
+    objects = BelongsToYoungPersonQuerySet.as_manager()
 
     class Meta:
         verbose_name = "situation"

@@ -31,11 +31,6 @@ def first_of_month(day: datetime.date) -> datetime.date:
     return day.replace(day=1)
 
 
-def check_not_in_future(day: datetime.date | None, field: str, today: datetime.date) -> None:
-    if day is not None and day > today:
-        raise ValidationError({field: "Cette date ne peut pas être dans le futur."})
-
-
 def check_end_after_start(start: datetime.date, end: datetime.date | None, field: str) -> None:
     if end is not None and end < start:
         raise ValidationError({field: "La fin ne peut pas précéder le début."})

@@ -29,7 +29,7 @@ from jalon.pathways.models import (
     Situation,
 )
 from jalon.youngpeople.models import YoungPerson
-from jalon.youngpeople.rules import has_rqth_on
+from jalon.youngpeople.rules import check_not_in_future, has_rqth_on
 
 
 def _collect(errors: dict, check, *args, **kwargs):
@@ -117,7 +117,7 @@ def pathway_open(
                 if value is None
             }
         )
-    _collect(errors, rules.check_not_in_future, start_date, "start_date", today)
+    _collect(errors, check_not_in_future, start_date, "start_date", today)
     _collect(errors, rules.check_end_after_start, start_date, planned_end_date, "planned_end_date")
     others = list(young_person.pathways.all())
     _collect(errors, rules.check_single_active_pathway, start_date, others)
@@ -297,7 +297,7 @@ def pacea_phase_close(*, actor, phase: PaceaPhase, end_date, evaluation: str, ch
     if not evaluation.strip():
         errors["evaluation"] = ["L'évaluation de fin de phase est obligatoire."]
     _collect(errors, rules.check_end_after_start, phase.start_date, end_date, "end_date")
-    _collect(errors, rules.check_not_in_future, end_date, "end_date", timezone.localdate())
+    _collect(errors, check_not_in_future, end_date, "end_date", timezone.localdate())
     if errors:
         raise ValidationError(errors)
     phase.end_date = end_date
@@ -383,7 +383,7 @@ def cej_breach_record(
     errors: dict[str, list] = {}
     if not reason.strip():
         errors["reason"] = ["Indiquez le manquement constaté (motif de la sanction)."]
-    _collect(errors, rules.check_not_in_future, breach_date, "breach_date", today)
+    _collect(errors, check_not_in_future, breach_date, "breach_date", today)
     if breach_date and breach_date < pathway.start_date:
         errors.setdefault("breach_date", []).append("Le manquement doit dater du CEJ.")
     kind = rules.next_sanction_kind(pathway.sanctions.count())
@@ -514,7 +514,7 @@ def proposal_set_status(*, actor, proposal: Proposal, status: str, on=None, chan
 
 
 def _check_date_not_future(day, field):
-    rules.check_not_in_future(day, field, timezone.localdate())
+    check_not_in_future(day, field, timezone.localdate())
 
 
 @transaction.atomic

@@ -16,7 +16,7 @@ from jalon.reception.enums import (
     ReceptionMode,
     ReceptionOutcome,
 )
-from jalon.youngpeople.models import YoungPerson
+from jalon.youngpeople.models import BelongsToYoungPersonQuerySet, YoungPerson
 
 
 class OutreachContactQuerySet(models.QuerySet):
@@ -99,13 +99,6 @@ class OutreachContact(models.Model):
         return " avec ".join(parts)
 
 
-class FirstReceptionQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        from jalon import policy
-
-        return policy.scope_receptions(self, user)
-
-
 class FirstReception(models.Model):
     """Level 1 of service: a one-off answer, an orientation elsewhere, or to a counsellor."""
 
@@ -142,7 +135,7 @@ class FirstReception(models.Model):
     notes = models.TextField("notes", blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
-    objects = FirstReceptionQuerySet.as_manager()
+    objects = BelongsToYoungPersonQuerySet.as_manager()
 
     class Meta:
         verbose_name = "accueil"
@@ -163,13 +156,6 @@ class FirstReception(models.Model):
         if self.outcome == ReceptionOutcome.EXTERNAL_ORIENTATION:
             return f"Orienté·e vers {self.oriented_to_label}"
         return "Orienté·e vers un·e conseiller·ère pour un diagnostic"
-
-
-class DiagnosticQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        from jalon import policy
-
-        return policy.scope_diagnostics(self, user)
 
 
 class Diagnostic(models.Model):
@@ -196,7 +182,7 @@ class Diagnostic(models.Model):
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = DiagnosticQuerySet.as_manager()
+    objects = BelongsToYoungPersonQuerySet.as_manager()
 
     class Meta:
         verbose_name = "diagnostic"

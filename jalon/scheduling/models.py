@@ -17,14 +17,7 @@ from jalon.scheduling.enums import (
     ParticipationStatus,
     SessionKind,
 )
-from jalon.youngpeople.models import YoungPerson
-
-
-class AppointmentQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        from jalon import policy
-
-        return policy.scope_appointments(self, user)
+from jalon.youngpeople.models import BelongsToYoungPersonQuerySet, YoungPerson
 
 
 class Appointment(models.Model):
@@ -82,7 +75,7 @@ class Appointment(models.Model):
     )
     created_at = models.DateTimeField("créé le", default=timezone.now, editable=False)
 
-    objects = AppointmentQuerySet.as_manager()
+    objects = BelongsToYoungPersonQuerySet.as_manager()
 
     class Meta:
         verbose_name = "rendez-vous"

@@ -28,6 +28,15 @@ class YoungPersonQuerySet(models.QuerySet):
         return self.exclude(status=FileStatus.MERGED)
 
 
+class BelongsToYoungPersonQuerySet(models.QuerySet):
+    """For records of a file (pathways, receptions, appointments...): they follow its scope."""
+
+    def visible_to(self, user):
+        from jalon import policy
+
+        return policy.scope_by_young_person(self, user)
+
+
 class YoungPerson(models.Model):
     # Opaque identifier for URLs and the API: row numbers would leak the size of a file base.
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 
 from jalon.pathways import rules
 from jalon.pathways.enums import PathwayKind, SanctionKind
+from jalon.youngpeople.rules import check_not_in_future
 
 D = datetime.date
 BASES_2024 = {
@@ -168,7 +169,7 @@ def test_rule_exit_date_not_in_the_future_nor_before_the_start():
 
 
 def test_rule_no_date_in_the_future():
-    assert errors_of(rules.check_not_in_future, D(2026, 6, 2), "start_date", D(2026, 6, 1)) == {
+    assert errors_of(check_not_in_future, D(2026, 6, 2), "start_date", D(2026, 6, 1)) == {
         "start_date": ["Cette date ne peut pas être dans le futur."]
     }
 
