@@ -487,6 +487,8 @@ PROPOSAL_TRANSITIONS = {
 @transaction.atomic
 def proposal_set_status(*, actor, proposal: Proposal, status: str, on=None, channel="web"):
     _require_edit(actor, proposal.young_person)
+    if status not in ProposalStatus.values:
+        raise ValidationError({"status": "Statut de proposition inconnu."})
     if status not in PROPOSAL_TRANSITIONS[proposal.status]:
         raise ValidationError(
             {

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from jalon import policy
 from jalon.audit import services as audit
 from jalon.pathways import selectors, services
-from jalon.pathways.enums import PathwayKind, ProposalStatus
+from jalon.pathways.enums import PathwayKind
 from jalon.pathways.forms import (
     BreachForm,
     PathwayExitForm,
@@ -252,15 +252,12 @@ def payment_record(request, uid):
 @require_POST
 def proposal_status(request, uid):
     proposal = policy.get_record_or_404(request.user, Proposal.objects.all(), uid)
-    status = request.POST.get("status", "")
     try:
         services.proposal_set_status(
-            actor=request.user,
-            proposal=proposal,
-            status=status if status in ProposalStatus.values else "",
+            actor=request.user, proposal=proposal, status=request.POST.get("status", "")
         )
-    except (ValidationError, KeyError, ValueError) as error:
-        messages.error(request, " ".join(getattr(error, "messages", ["Statut inconnu."])))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, "Le statut de la proposition est à jour.")
     return redirect("youngpeople:detail", uid=proposal.young_person.uid)
