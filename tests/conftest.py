@@ -75,6 +75,7 @@ def personas(db, unml, arml_a, ml_a, ml_b):
         "cpip": _user(Role.CPIP, spip),
         "pjj_educator": _user(Role.PJJ_EDUCATOR, pjj),
         "ase_referent": _user(Role.ASE_REFERENT, cd),
+        "dpo_a": _user(Role.DATA_PROTECTION_OFFICER, ml_a),
         "administrator": _user(Role.ADMINISTRATOR, unml, is_staff=True, is_superuser=True),
     }
 

@@ -22,6 +22,7 @@ class Role(models.TextChoices):
     CPIP = "cpip", "Conseiller·ère pénitentiaire d'insertion et de probation (CPIP)"
     PJJ_EDUCATOR = "pjj_educator", "Éducateur·rice PJJ"
     ASE_REFERENT = "ase_referent", "Référent·e ASE"
+    DATA_PROTECTION_OFFICER = "dpo", "Délégué·e à la protection des données (DPO)"
     ADMINISTRATOR = "administrator", "Administrateur·rice national·e"
 
 
@@ -37,6 +38,7 @@ SHORT_ROLE_LABELS = {
     Role.CPIP: "CPIP",
     Role.PJJ_EDUCATOR: "Éducateur·rice PJJ",
     Role.ASE_REFERENT: "Référent·e ASE",
+    Role.DATA_PROTECTION_OFFICER: "DPO",
     Role.ADMINISTRATOR: "Administration",
 }
 
@@ -54,6 +56,8 @@ ORGANISATION_KINDS_BY_ROLE = {
     Role.CPIP: {OrganisationKind.SPIP},
     Role.PJJ_EDUCATOR: {OrganisationKind.PJJ},
     Role.ASE_REFERENT: {OrganisationKind.CONSEIL_DEPARTEMENTAL},
+    # The DPO designated by a Mission Locale (often shared by several, named by each).
+    Role.DATA_PROTECTION_OFFICER: {OrganisationKind.MISSION_LOCALE},
     Role.ADMINISTRATOR: {OrganisationKind.UNML},
 }
 

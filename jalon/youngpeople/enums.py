@@ -84,3 +84,4 @@ class FileStatus(models.TextChoices):
     ACTIVE = "active", "Suivi en cours"
     INACTIVE = "inactive", "Sans suivi en cours"
     MERGED = "merged", "Fusionné"
+    ANONYMISED = "anonymised", "Anonymisé"

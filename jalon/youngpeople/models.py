@@ -104,11 +104,14 @@ class YoungPerson(models.Model):
         related_name="portfolio",
     )
     status = models.CharField(
-        "statut", max_length=10, choices=FileStatus.choices, default=FileStatus.ACTIVE
+        "statut", max_length=12, choices=FileStatus.choices, default=FileStatus.ACTIVE
     )
     merged_into = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="absorbed"
     )
+    # Set when the retention period ended: identity and free text are gone, the facts that
+    # indicators count (dates, programmes, outcomes) stay.
+    anonymised_at = models.DateTimeField("anonymisé le", null=True, blank=True, editable=False)
 
     # Accent- and case-free "last birth first" names, for trigram search and duplicates
     # (trigram GIN index created on PostgreSQL by migration 0002).
