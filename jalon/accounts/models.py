@@ -103,6 +103,10 @@ class User(AbstractBaseUser, PermissionsMixin):
         related_name="members",
     )
     is_active = models.BooleanField("actif", default=True)
+    # The end of the account holder's habilitation starts the one-year retention of the account.
+    habilitation_ended_at = models.DateTimeField(
+        "fin d'habilitation", null=True, blank=True, editable=False
+    )
     is_staff = models.BooleanField(
         "accès à l'administration", default=False, help_text="Administrateurs nationaux seulement."
     )
