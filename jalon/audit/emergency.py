@@ -71,6 +71,7 @@ def emergency_access_grant(
             action=AuditAction.EMERGENCY,
             obj=grant,
             young_person=young_person,
+            at=now,
             changes={
                 "motif": [None, grant.get_reason_category_display()],
                 "motif détaillé": [None, grant.reason],

@@ -100,6 +100,8 @@ class EmergencyReasonForm(forms.Form):
         max_length=1000,
         error_messages={"required": "Expliquez pourquoi vous devez consulter ce dossier."},
     )
+    # The holding Mission Locale, not the file's uid: the page reveals no more than the
+    # duplicate check (which Mission Locale holds a file), the service finds the file again.
     candidate = forms.ChoiceField(
         label="Dossier",
         widget=forms.RadioSelect,
@@ -111,11 +113,10 @@ class EmergencyReasonForm(forms.Form):
 
     def __init__(self, *args, candidates, **kwargs):
         super().__init__(*args, **kwargs)
+        holders = {c.mission_locale_id: c.mission_locale.name for c in candidates}
         self.fields["candidate"].choices = [
-            (str(c.uid), f"Dossier de la {c.mission_locale.name}") for c in candidates
+            (str(pk), f"Dossier de la {name}") for pk, name in holders.items()
         ]
-        if len(candidates) == 1:
-            self.fields["candidate"].initial = str(candidates[0].uid)
 
 
 class AlertReviewForm(forms.Form):

@@ -18,7 +18,9 @@ def record(
     mission_locale=None,
     changes: dict | None = None,
     channel: str = "web",
+    at=None,
 ) -> AuditEntry:
+    """Append one entry; `at` dates an event recorded after the fact (default: now)."""
     if obj is not None:
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or str(getattr(obj, "uid", obj.pk))
@@ -36,6 +38,8 @@ def record(
         mission_locale=mission_locale,
         changes=changes or {},
     )
+    if at is not None:
+        entry.at = at
     with transaction.atomic():
         _lock_chain()
         entry.previous_hash = (

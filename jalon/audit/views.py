@@ -138,7 +138,9 @@ def emergency_request(request):
     reason_form = EmergencyReasonForm(request.POST if granting else None, candidates=others)
     context.update(searched=True, own=own, others=others, reason_form=reason_form)
     if granting and reason_form.is_valid():
-        chosen = next(c for c in others if str(c.uid) == reason_form.cleaned_data["candidate"])
+        holder = reason_form.cleaned_data["candidate"]
+        # The best match held by the chosen Mission Locale (candidates come best first).
+        chosen = next(c for c in others if str(c.mission_locale_id) == holder)
         try:
             grant = emergency.emergency_access_grant(
                 actor=user,
