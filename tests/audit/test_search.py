@@ -142,9 +142,7 @@ def test_rule_searching_the_journal_is_itself_recorded(client_for, personas, jou
     assert "Recherche dans le journal" in _search(client_for, personas["dpo_a"])
 
 
-def test_the_journal_is_paginated_and_pages_keep_the_filters(
-    client_for, personas, young_person_a
-):
+def test_the_journal_is_paginated_and_pages_keep_the_filters(client_for, personas, young_person_a):
     for _ in range(55):
         record_read(actor=personas["counsellor_a"], young_person=young_person_a)
     director = personas["director_a"]
@@ -161,9 +159,7 @@ def _queries(client, **params) -> int:
     return len(queries)
 
 
-def test_rule_the_journal_page_runs_a_fixed_number_of_queries(
-    client_for, personas, young_person_a
-):
+def test_rule_the_journal_page_runs_a_fixed_number_of_queries(client_for, personas, young_person_a):
     director = personas["director_a"]
     client = client_for(director)
     record_read(actor=personas["counsellor_a"], young_person=young_person_a)
