@@ -1,8 +1,10 @@
 from django import forms
 from django.apps import apps
+from dsfr.forms import DsfrBaseForm
 
 from jalon.accounts.models import User
 from jalon.audit.models import AuditAction, EmergencyReason
+from jalon.youngpeople.forms import DateInput
 
 # The records of personal data the journal names, in the order of the work.
 RECORD_APPS = ("youngpeople", "reception", "pathways", "scheduling", "audit")
@@ -18,7 +20,7 @@ def record_type_choices() -> list[tuple[str, str]]:
     return [("", "Tous"), *sorted(choices, key=lambda choice: choice[1])]
 
 
-class AuditSearchForm(forms.Form):
+class AuditSearchForm(DsfrBaseForm):
     """Filters of the journal; `young_person_name` is offered to the director only."""
 
     actor = forms.ModelChoiceField(
@@ -40,13 +42,13 @@ class AuditSearchForm(forms.Form):
     date_from = forms.DateField(
         label="Du",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         error_messages={"invalid": "Date de début invalide (JJ/MM/AAAA)."},
     )
     date_to = forms.DateField(
         label="Au",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         error_messages={"invalid": "Date de fin invalide (JJ/MM/AAAA)."},
     )
 
@@ -66,14 +68,14 @@ class AuditSearchForm(forms.Form):
         return data
 
 
-class EmergencyIdentityForm(forms.Form):
+class EmergencyIdentityForm(DsfrBaseForm):
     """Who the young person in front of the counsellor is: the same check as on creation."""
 
     last_name = forms.CharField(label="Nom", max_length=100)
     first_names = forms.CharField(label="Prénoms", max_length=150)
     birth_date = forms.DateField(
         label="Date de naissance",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         error_messages={
             "required": "Indiquez la date de naissance.",
             "invalid": "Date de naissance invalide (JJ/MM/AAAA).",
@@ -87,7 +89,7 @@ class EmergencyIdentityForm(forms.Form):
         self.fields["first_names"].error_messages["required"] = "Indiquez le prénom du jeune."
 
 
-class EmergencyReasonForm(forms.Form):
+class EmergencyReasonForm(DsfrBaseForm):
     reason_category = forms.ChoiceField(
         label="Motif",
         choices=[("", "Choisissez un motif"), *EmergencyReason.choices],
@@ -95,7 +97,10 @@ class EmergencyReasonForm(forms.Form):
     )
     reason = forms.CharField(
         label="Motif détaillé",
-        help_text="Visible par les directions des deux Missions Locales et dans le journal.",
+        help_text=(
+            "Visible par les directions des deux Missions Locales, leur DPO et dans le journal : "
+            "le nécessaire, sans détail de santé ni de justice."
+        ),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=1000,
         error_messages={"required": "Expliquez pourquoi vous devez consulter ce dossier."},
@@ -119,7 +124,7 @@ class EmergencyReasonForm(forms.Form):
         ]
 
 
-class AlertReviewForm(forms.Form):
+class AlertReviewForm(DsfrBaseForm):
     comment = forms.CharField(
         label="Commentaire",
         widget=forms.Textarea(attrs={"rows": 2}),

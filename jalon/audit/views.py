@@ -135,6 +135,18 @@ def emergency_request(request):
         return render(request, "audit/emergency_request.html", context)
     own, others = _other_mission_locale_files(user, identity_form.cleaned_data)
     granting = request.POST.get("step") == "grant"
+    if not granting:
+        # Who looks up identities across the network, and how often (never the name typed).
+        audit.record(
+            actor=user,
+            action=AuditAction.SEARCH,
+            object_type="audit.emergencyaccess",
+            mission_locale=user.organisation,
+            changes={
+                "recherche": [None, "identité dans le réseau"],
+                "résultats": [None, len(others)],
+            },
+        )
     reason_form = EmergencyReasonForm(request.POST if granting else None, candidates=others)
     context.update(searched=True, own=own, others=others, reason_form=reason_form)
     if granting and reason_form.is_valid():

@@ -60,7 +60,14 @@ def young_people_list(request):
     page = Paginator(selectors.with_active_publics(queryset), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    context = {"form": form, "page_obj": page, "q": q, "scope": scope, "title": "Jeunes"}
+    context = {
+        "form": form,
+        "page_obj": page,
+        "q": q,
+        "scope": scope,
+        "can_request_emergency": policy.can_request_emergency_access(request.user),
+        "title": "Jeunes",
+    }
     if request.htmx and request.htmx.target == "results":
         return render(request, "youngpeople/_results.html", context)
     return render(request, "youngpeople/list.html", context)

@@ -305,3 +305,21 @@ def test_the_duplicate_warning_offers_emergency_access(
     page = client_for(personas["reception_a"]).post("/jeunes/nouveau/", data).content.decode()
     assert "Ce jeune a peut-être déjà un dossier" in page
     assert 'data-testid="emergency-request"' not in page
+
+
+def test_rule_looking_up_an_identity_in_the_network_is_recorded(
+    client_for, counsellor_b, young_person_a
+):
+    data = {**_identity(young_person_a), "step": "search"}
+    client_for(counsellor_b).post("/acces-urgence/", data)
+    entry = AuditEntry.objects.get(action=AuditAction.SEARCH)
+    assert entry.actor == counsellor_b and entry.mission_locale == counsellor_b.organisation
+    assert entry.changes["résultats"] == [None, 1]
+    assert young_person_a.last_name not in str(entry.changes)
+
+
+def test_a_search_without_result_points_to_emergency_access(client_for, personas):
+    page = client_for(personas["counsellor_a"]).get("/jeunes/?q=zzzz").content.decode()
+    assert "/acces-urgence/" in page
+    page = client_for(personas["reception_a"]).get("/jeunes/?q=zzzz").content.decode()
+    assert "/acces-urgence/" not in page
