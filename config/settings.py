@@ -203,3 +203,13 @@ LOGGING = {
 }
 
 PASSWORD_RESET_TIMEOUT = 3600
+
+# --- Audit: emergency access and unusual reads ---
+# Address of the site in e-mails sent outside a request (notifications, hourly alerts).
+JALON_SITE_URL = env_str("JALON_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# How long an emergency access ("break the glass") to another Mission Locale's file lasts.
+JALON_EMERGENCY_ACCESS_DURATION = datetime.timedelta(
+    hours=env_int("JALON_EMERGENCY_ACCESS_HOURS", 3)
+)
+# Distinct files one account may read in 24 hours before `detect-unusual-reads` alerts.
+JALON_UNUSUAL_READS_PER_DAY = env_int("JALON_UNUSUAL_READS_PER_DAY", 80)

@@ -25,19 +25,26 @@ def can_read_named_files(user) -> bool:
     return _is_active(user) and user.is_mission_locale_staff and user.organisation_id is not None
 
 
-def scope_young_people(queryset: QuerySet, user) -> QuerySet:
-    """Staff see the young people of their own Mission Locale; nobody else sees any."""
+def scope_young_people(queryset: QuerySet, user, *, include_emergency=False) -> QuerySet:
+    """Staff see the young people of their own Mission Locale; nobody else sees any.
+
+    `include_emergency`: also the files of other Missions Locales the user holds an active
+    emergency access to. Only read-only pages ask for it, so every write stays own-ML.
+    """
     if not can_read_named_files(user):
         return queryset.none()
-    return queryset.filter(mission_locale_id=user.organisation_id).live()
+    own = Q(mission_locale_id=user.organisation_id)
+    if include_emergency:
+        own |= Q(pk__in=emergency_file_ids(user))
+    return queryset.filter(own).live()
 
 
-def get_young_person_or_404(user, uid, queryset=None):
+def get_young_person_or_404(user, uid, queryset=None, *, include_emergency=False):
     from jalon.youngpeople.models import YoungPerson
 
     queryset = queryset if queryset is not None else YoungPerson.objects.all()
     try:
-        return queryset.visible_to(user).get(uid=uid)
+        return scope_young_people(queryset, user, include_emergency=include_emergency).get(uid=uid)
     except (YoungPerson.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
         raise Http404("Dossier introuvable.") from exc
 
@@ -58,20 +65,24 @@ def merged_into_visible(user, uid):
     )
 
 
-def scope_by_young_person(queryset: QuerySet, user) -> QuerySet:
+def scope_by_young_person(queryset: QuerySet, user, *, include_emergency=False) -> QuerySet:
     """Records that belong to a young person (pathways, situations...) follow the file's scope."""
     if not can_read_named_files(user):
         return queryset.none()
-    return queryset.filter(
-        young_person__mission_locale_id=user.organisation_id,
-        young_person__merged_into__isnull=True,
-    )
+    own = Q(young_person__mission_locale_id=user.organisation_id)
+    if include_emergency:
+        own |= Q(young_person_id__in=emergency_file_ids(user))
+    return queryset.filter(own, young_person__merged_into__isnull=True)
 
 
-def get_record_or_404(user, queryset: QuerySet, uid):
+def get_record_or_404(user, queryset: QuerySet, uid, *, include_emergency=False):
     """A record belonging to a young person, by its opaque uid, if the user may see the file."""
     try:
-        return scope_by_young_person(queryset, user).select_related("young_person").get(uid=uid)
+        return (
+            scope_by_young_person(queryset, user, include_emergency=include_emergency)
+            .select_related("young_person")
+            .get(uid=uid)
+        )
     except (queryset.model.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
         raise Http404("Introuvable.") from exc
 
@@ -119,11 +130,12 @@ def duplicate_disclosure(user, candidate) -> str:
 
 
 def can_read_audit(user) -> bool:
-    return is_mission_locale_director(user)
+    """The director and the data protection officer of a Mission Locale read its journal."""
+    return is_mission_locale_director(user) or is_data_protection_officer(user)
 
 
 def scope_audit_entries(queryset: QuerySet, user) -> QuerySet:
-    """A director reads the journal of their Mission Locale's files and staff."""
+    """A director or DPO reads the journal of their Mission Locale's files and staff."""
     if not can_read_audit(user):
         return queryset.none()
     return queryset.filter(
@@ -268,3 +280,79 @@ def get_session_or_404(user, uid, queryset=None):
 
 def can_manage_session(user, session) -> bool:
     return can_use_agenda(user) and session.mission_locale_id == user.organisation_id
+
+
+# --- Audit: emergency access, audit search, unusual reads -----------------------------------
+
+
+def is_data_protection_officer(user) -> bool:
+    """The DPO of a Mission Locale controls its journal; they read no named file."""
+    return (
+        _is_active(user)
+        and user.role == Role.DATA_PROTECTION_OFFICER
+        and user.organisation_id is not None
+    )
+
+
+# Staff who accompany young people; reception orients, it does not need another ML's file.
+EMERGENCY_ACCESS_ROLES = frozenset(
+    {Role.COUNSELLOR, Role.CJML, Role.JUSTICE_REFERENT, Role.DIRECTOR}
+)
+
+
+def can_request_emergency_access(user) -> bool:
+    """A counsellor facing a young person whose file is held by another Mission Locale may
+    open it read-only, for a stated reason ("break the glass")."""
+    return can_read_named_files(user) and user.role in EMERGENCY_ACCESS_ROLES
+
+
+def can_request_emergency_access_to(user, young_person) -> bool:
+    """Only for another Mission Locale's live file: one's own needs no emergency."""
+    return (
+        can_request_emergency_access(user)
+        and young_person.mission_locale_id != user.organisation_id
+        and young_person.merged_into_id is None
+    )
+
+
+def emergency_file_ids(user) -> QuerySet:
+    """Ids of the files the user may read under an active emergency access."""
+    from jalon.audit.models import EmergencyAccess
+
+    if not can_request_emergency_access(user):
+        return EmergencyAccess.objects.none().values("young_person_id")
+    return EmergencyAccess.objects.active().filter(user=user).values("young_person_id")
+
+
+def scope_emergency_accesses(queryset: QuerySet, user) -> QuerySet:
+    """Both directors (the file's and the requester's Mission Locale) and their DPOs see a
+    grant; nobody else."""
+    if not can_read_audit(user):
+        return queryset.none()
+    return queryset.filter(
+        Q(file_mission_locale_id=user.organisation_id)
+        | Q(requester_mission_locale_id=user.organisation_id)
+    )
+
+
+def can_read_names_in_audit(user, mission_locale_id) -> bool:
+    """In the journal, a young person's name is shown only to the director of the Mission Locale
+    holding the file (who may open it anyway); the DPO and the other Mission Locale see its
+    identifier: controlling accesses does not require knowing who the young person is."""
+    return is_mission_locale_director(user) and mission_locale_id == user.organisation_id
+
+
+def scope_audit_alerts(queryset: QuerySet, user) -> QuerySet:
+    """Alerts about a Mission Locale's staff go to its director and DPO."""
+    if not can_read_audit(user):
+        return queryset.none()
+    return queryset.filter(mission_locale_id=user.organisation_id)
+
+
+def get_audit_alert_or_404(user, uid):
+    from jalon.audit.models import AuditAlert
+
+    try:
+        return scope_audit_alerts(AuditAlert.objects.select_related("user"), user).get(uid=uid)
+    except (AuditAlert.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
+        raise Http404("Alerte introuvable.") from exc

@@ -104,7 +104,7 @@ PAGES = {
     "audit:list": (
         "get",
         lambda r: reverse("audit:list"),
-        only(200, {"director_a", "director_b"}, 403),
+        only(200, {"director_a", "director_b", "dpo_a"}, 403),
     ),
     "pilotage:overview": (
         "get",

@@ -323,7 +323,7 @@ def _duplicate_out(user, candidate) -> dict:
     tags=["jeunes"],
 )
 def get_young_person(request, uid):
-    young_person = selectors.file_for_display(request.auth, uid)
+    young_person = selectors.file_for_display(request.auth, uid, include_emergency=True)
     audit.record_read(actor=request.auth, young_person=young_person, channel="api")
     return Status(200, _young_person_out(young_person))
 

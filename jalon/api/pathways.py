@@ -10,6 +10,7 @@ from pydantic import ConfigDict, Field
 
 from jalon import policy
 from jalon.api.schemas import ErrorOut
+from jalon.audit import services as audit
 from jalon.pathways import services
 from jalon.pathways.models import Pathway
 
@@ -136,7 +137,8 @@ def _situation_out(situation) -> dict:
     summary="Lister les parcours d'un jeune",
 )
 def list_pathways(request, uid):
-    young_person = policy.get_young_person_or_404(request.auth, uid)
+    young_person = policy.get_young_person_or_404(request.auth, uid, include_emergency=True)
+    audit.record_read(actor=request.auth, young_person=young_person, channel="api", what="parcours")
     return [_pathway_out(p) for p in young_person.pathways.all()]
 
 
@@ -172,7 +174,10 @@ def exit_pathway(request, uid, payload: PathwayExitIn):
     summary="Lister les situations d'un jeune",
 )
 def list_situations(request, uid):
-    young_person = policy.get_young_person_or_404(request.auth, uid)
+    young_person = policy.get_young_person_or_404(request.auth, uid, include_emergency=True)
+    audit.record_read(
+        actor=request.auth, young_person=young_person, channel="api", what="situations"
+    )
     return [_situation_out(s) for s in young_person.situations.all()]
 
 
@@ -195,7 +200,13 @@ def create_situation(request, uid, payload: SituationIn):
     summary="Lister les immersions et propositions d'un jeune",
 )
 def list_events(request, uid):
-    young_person = policy.get_young_person_or_404(request.auth, uid)
+    young_person = policy.get_young_person_or_404(request.auth, uid, include_emergency=True)
+    audit.record_read(
+        actor=request.auth,
+        young_person=young_person,
+        channel="api",
+        what="immersions et propositions",
+    )
     events = [
         {
             "id": p.uid,

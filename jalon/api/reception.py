@@ -156,7 +156,7 @@ def _diagnostics():
     tags=TAGS,
 )
 def list_receptions(request, uid):
-    young_person = policy.get_young_person_or_404(request.auth, uid)
+    young_person = policy.get_young_person_or_404(request.auth, uid, include_emergency=True)
     audit.record_read(actor=request.auth, young_person=young_person, channel="api", what="accueils")
     receptions = young_person.receptions.select_related("oriented_to", "received_by")
     return Status(200, [_reception_out(r) for r in receptions])
@@ -197,7 +197,7 @@ def create_reception(request, uid, payload: ReceptionIn):
     tags=TAGS,
 )
 def list_diagnostics(request, uid):
-    young_person = policy.get_young_person_or_404(request.auth, uid)
+    young_person = policy.get_young_person_or_404(request.auth, uid, include_emergency=True)
     audit.record_read(
         actor=request.auth, young_person=young_person, channel="api", what="diagnostics"
     )
@@ -242,7 +242,7 @@ def create_diagnostic(request, uid, payload: DiagnosticIn):
     tags=TAGS,
 )
 def get_diagnostic(request, uid, diagnostic_uid):
-    young_person = policy.get_young_person_or_404(request.auth, uid)
+    young_person = policy.get_young_person_or_404(request.auth, uid, include_emergency=True)
     diagnostic = get_object_or_404(_diagnostics(), young_person=young_person, uid=diagnostic_uid)
     audit.record_read(
         actor=request.auth, young_person=young_person, channel="api", what="diagnostic"

@@ -9,6 +9,7 @@ from ninja import Router, Schema, Status
 from jalon import policy
 from jalon.accounts.models import User
 from jalon.api.schemas import ErrorOut
+from jalon.audit import services as audit
 from jalon.scheduling import services
 from jalon.scheduling.models import Appointment
 
@@ -82,8 +83,11 @@ _QUERYSET = Appointment.objects.select_related("counsellor", "postponed_to")
 )
 def list_appointments(request, uid):
     """Les rendez-vous du jeune, du plus ancien au plus récent (sans les notes internes)."""
-    young_person = policy.get_young_person_or_404(request.auth, uid)
-    appointments = _QUERYSET.visible_to(request.auth).filter(young_person=young_person)
+    young_person = policy.get_young_person_or_404(request.auth, uid, include_emergency=True)
+    audit.record_read(
+        actor=request.auth, young_person=young_person, channel="api", what="rendez-vous"
+    )
+    appointments = _QUERYSET.filter(young_person=young_person)
     return Status(200, [_out(a) for a in appointments.order_by("starts_at")])
 
 

@@ -3,6 +3,7 @@
 import datetime
 import hashlib
 import json
+import uuid
 
 from django.conf import settings
 from django.db import models
@@ -14,6 +15,8 @@ class AuditAction(models.TextChoices):
     CREATE = "create", "Création"
     UPDATE = "update", "Modification"
     MERGE = "merge", "Fusion"
+    EMERGENCY = "emergency", "Accès d'urgence"
+    SEARCH = "search", "Recherche dans le journal"
 
 
 class AuditEntryQuerySet(models.QuerySet):
@@ -87,6 +90,8 @@ class AuditEntry(models.Model):
             models.Index(fields=["mission_locale", "-at"]),
             models.Index(fields=["young_person", "-at"]),
             models.Index(fields=["actor", "-at"]),
+            # The journal of a Mission Locale also lists what its staff did elsewhere.
+            models.Index(fields=["actor_organisation", "-at"]),
         ]
 
     def __str__(self):
@@ -118,3 +123,135 @@ class AuditEntry(models.Model):
         }
         canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, default=str)
         return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+class EmergencyReason(models.TextChoices):
+    YOUNG_PERSON_PRESENT = "present", "Le jeune est présent et a besoin d'une réponse immédiate"
+    SAFETY = "safety", "Mise en danger, mise à l'abri ou urgence sociale"
+    JUSTICE = "justice", "Sortie de détention ou mesure de justice à mettre en œuvre"
+    OTHER = "other", "Autre motif (précisé ci-dessous)"
+
+
+class EmergencyAccessQuerySet(models.QuerySet):
+    def active(self, now=None):
+        return self.filter(expires_at__gt=now or timezone.now())
+
+    def visible_to(self, user):
+        from jalon import policy
+
+        return policy.scope_emergency_accesses(self, user)
+
+
+class EmergencyAccess(models.Model):
+    """A counsellor's read-only access to a file of another Mission Locale ("break the glass").
+
+    The Missions Locales are copied so the grant stays readable when accounts or files move.
+    """
+
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="demandeur",
+        on_delete=models.PROTECT,
+        related_name="emergency_accesses",
+    )
+    requester_mission_locale = models.ForeignKey(
+        "network.Organisation",
+        verbose_name="Mission Locale du demandeur",
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    young_person = models.ForeignKey(
+        "youngpeople.YoungPerson",
+        verbose_name="jeune",
+        on_delete=models.PROTECT,
+        related_name="emergency_accesses",
+    )
+    file_mission_locale = models.ForeignKey(
+        "network.Organisation",
+        verbose_name="Mission Locale du dossier",
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    reason_category = models.CharField("motif", max_length=10, choices=EmergencyReason.choices)
+    reason = models.TextField("motif détaillé")
+    granted_at = models.DateTimeField("accordé le")
+    expires_at = models.DateTimeField("expire le")
+
+    objects = EmergencyAccessQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "accès d'urgence"
+        verbose_name_plural = "accès d'urgence"
+        ordering = ["-granted_at", "-id"]
+        indexes = [
+            models.Index(fields=["user", "young_person", "-expires_at"]),
+            models.Index(fields=["file_mission_locale", "-granted_at"]),
+            models.Index(fields=["requester_mission_locale", "-granted_at"]),
+        ]
+
+    def __str__(self):
+        return f"Accès d'urgence de {self.user} jusqu'au {self.expires_at:%d/%m/%Y %H:%M}"
+
+    def is_active(self, now=None) -> bool:
+        return self.expires_at > (now or timezone.now())
+
+
+class AuditAlertQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        from jalon import policy
+
+        return policy.scope_audit_alerts(self, user)
+
+
+class AuditAlert(models.Model):
+    """An account read an unusual number of distinct files in 24 hours (`detect-unusual-reads`).
+
+    One per account and day (unique): the hourly job never raises the same alert twice.
+    """
+
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="compte",
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    mission_locale = models.ForeignKey(
+        "network.Organisation",
+        verbose_name="structure du compte",
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+    )
+    day = models.DateField("jour")
+    distinct_files = models.PositiveIntegerField("dossiers distincts consultés en 24 h")
+    usual_median = models.PositiveIntegerField("médiane habituelle par jour", null=True)
+    reason = models.CharField("règle déclenchée", max_length=200)
+    created_at = models.DateTimeField("levée le", default=timezone.now)
+    # Claimed with a conditional UPDATE: only one run sends the e-mails.
+    notified_at = models.DateTimeField("notifiée le", null=True, blank=True)
+    reviewed_at = models.DateTimeField("examinée le", null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="examinée par",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    review_comment = models.TextField("commentaire d'examen", blank=True)
+
+    objects = AuditAlertQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "alerte de consultations inhabituelles"
+        verbose_name_plural = "alertes de consultations inhabituelles"
+        ordering = ["-day", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "day"], name="audit_alert_one_per_user_day")
+        ]
+        indexes = [models.Index(fields=["mission_locale", "-day"])]
+
+    def __str__(self):
+        return f"{self.user} : {self.distinct_files} dossiers le {self.day:%d/%m/%Y}"

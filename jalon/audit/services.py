@@ -4,7 +4,7 @@ import json
 
 from django.db import connection, transaction
 
-from jalon.audit.models import AuditAction, AuditEntry
+from jalon.audit.models import AuditAction, AuditEntry, EmergencyAccess
 
 
 def record(
@@ -18,7 +18,9 @@ def record(
     mission_locale=None,
     changes: dict | None = None,
     channel: str = "web",
+    at=None,
 ) -> AuditEntry:
+    """Append one entry; `at` dates an event recorded after the fact (default: now)."""
     if obj is not None:
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or str(getattr(obj, "uid", obj.pk))
@@ -36,6 +38,8 @@ def record(
         mission_locale=mission_locale,
         changes=changes or {},
     )
+    if at is not None:
+        entry.at = at
     with transaction.atomic():
         _lock_chain()
         entry.previous_hash = (
@@ -72,13 +76,31 @@ def verify_chain() -> tuple[int, AuditEntry | None]:
 
 
 def record_read(*, actor, young_person, channel="web", what="dossier") -> AuditEntry:
+    changes = {"vue": [None, what]}
+    grant = _emergency_grant(actor, young_person)
+    if grant is not None:
+        changes["accès d'urgence"] = [None, str(grant.uid)]
     return record(
         actor=actor,
         action=AuditAction.READ,
         obj=young_person,
         young_person=young_person,
-        changes={"vue": [None, what]},
+        changes=changes,
         channel=channel,
+    )
+
+
+def _emergency_grant(actor, young_person):
+    """The grant a read of another Mission Locale's file happens under (journal reference)."""
+    if not getattr(actor, "is_authenticated", False):
+        return None
+    if young_person.mission_locale_id == actor.organisation_id:
+        return None
+    return (
+        EmergencyAccess.objects.active()
+        .filter(user=actor, young_person=young_person)
+        .order_by("-expires_at")
+        .first()
     )
 
 

@@ -58,6 +58,8 @@ def _create_view(request, uid, form_class, service, title: str, url_name: str, m
             add_service_errors(form, error)
         else:
             return _done(request, _file_url(young_person), message)
+    if request.method == "GET":
+        audit.record_read(actor=request.user, young_person=young_person, what=title)
     return _form_page(request, young_person, form, title, reverse(url_name, args=[uid]))
 
 
@@ -102,6 +104,8 @@ def pathway_open(request, uid):
                 reverse("pathways:detail", args=[pathway.uid]),
                 f"{pathway.get_kind_display()} ouvert.",
             )
+    if request.method == "GET":
+        audit.record_read(actor=request.user, young_person=young_person, what="ouvrir un parcours")
     return _form_page(
         request,
         young_person,
@@ -117,7 +121,9 @@ def _pathway(request, uid) -> Pathway:
 
 @login_required
 def pathway_detail(request, uid):
-    pathway = _pathway(request, uid)
+    pathway = policy.get_record_or_404(
+        request.user, Pathway.objects.all(), uid, include_emergency=True
+    )
     audit.record_read(actor=request.user, young_person=pathway.young_person, what="parcours")
     is_cej = pathway.kind == PathwayKind.CEJ
     return render(

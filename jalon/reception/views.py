@@ -208,6 +208,8 @@ def reception_create(request, uid):
         else:
             messages.success(request, "L'accueil a été enregistré.")
             return _saved(request, _file_url(young_person))
+    if request.method == "GET":
+        audit.record_read(actor=request.user, young_person=young_person, what="nouvel accueil")
     return _form_page(
         request,
         "reception_form",
@@ -217,7 +219,7 @@ def reception_create(request, uid):
 
 @login_required
 def reception_detail(request, uid, reception_uid):
-    young_person = policy.get_young_person_or_404(request.user, uid)
+    young_person = policy.get_young_person_or_404(request.user, uid, include_emergency=True)
     reception = get_object_or_404(
         FirstReception.objects.select_related("site", "received_by", "oriented_to"),
         young_person=young_person,
@@ -235,8 +237,12 @@ def reception_detail(request, uid, reception_uid):
 
 
 def _diagnostic(request, uid, diagnostic_uid, *, edit=False):
+    # Reading is open under an emergency access; changing only within one's own Mission Locale.
     young_person = policy.get_young_person_or_404(
-        request.user, uid, YoungPerson.objects.select_related("mission_locale")
+        request.user,
+        uid,
+        YoungPerson.objects.select_related("mission_locale"),
+        include_emergency=not edit,
     )
     diagnostic = selectors.diagnostic_for_display(young_person, diagnostic_uid)
     if edit:
@@ -269,6 +275,8 @@ def diagnostic_create(request, uid):
                 "domaine depuis son dossier.",
             )
             return _saved(request, _file_url(young_person))
+    if request.method == "GET":
+        audit.record_read(actor=request.user, young_person=young_person, what="nouveau diagnostic")
     return _form_page(
         request,
         "diagnostic_form",
@@ -312,6 +320,8 @@ def diagnostic_areas(request, uid, diagnostic_uid):
         else:
             messages.success(request, "La situation du jeune a été enregistrée.")
             return redirect(_detail_url(diagnostic))
+    if request.method == "GET":
+        audit.record_read(actor=request.user, young_person=young_person, what="diagnostic (saisie)")
     return render(
         request,
         "reception/diagnostic_areas.html",
@@ -361,6 +371,8 @@ def diagnostic_complete(request, uid, diagnostic_uid):
         else:
             messages.success(request, "Le diagnostic est conclu.")
             return redirect(_detail_url(diagnostic))
+    if request.method == "GET":
+        audit.record_read(actor=request.user, young_person=young_person, what="conclure diagnostic")
     return render(
         request,
         "reception/diagnostic_complete.html",

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from jalon import policy
 from jalon.accounts.models import User
+from jalon.audit import services as audit
 from jalon.scheduling import ics, selectors, services
 from jalon.scheduling.enums import ParticipationStatus
 from jalon.scheduling.forms import AppointmentForm, SessionForm, StatusForm
@@ -203,6 +204,8 @@ def appointment_create(request, uid):
         else:
             messages.success(request, "Le rendez-vous a été planifié.")
             return _redirect(request, next_url)
+    if request.method == "GET":
+        audit.record_read(actor=request.user, young_person=young_person, what="nouveau rendez-vous")
     context = {
         "form": form,
         "yp": young_person,

@@ -36,9 +36,9 @@ def with_active_publics(queryset):
     )
 
 
-def file_for_display(user, uid):
+def file_for_display(user, uid, *, include_emergency=False):
     """A file with everything its page shows, in a fixed number of queries."""
     queryset = YoungPerson.objects.select_related(
         "commune__departement", "mission_locale", "site", "referent", "age_exception_by"
     ).prefetch_related("public_periods", "pathways", "situations")
-    return policy.get_young_person_or_404(user, uid, queryset)
+    return policy.get_young_person_or_404(user, uid, queryset, include_emergency=include_emergency)

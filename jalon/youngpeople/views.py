@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from jalon import policy
+from jalon.audit import emergency
 from jalon.audit import services as audit
 from jalon.network.models import Commune
 from jalon.pathways import selectors as pathway_selectors
@@ -59,7 +60,14 @@ def young_people_list(request):
     page = Paginator(selectors.with_active_publics(queryset), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    context = {"form": form, "page_obj": page, "q": q, "scope": scope, "title": "Jeunes"}
+    context = {
+        "form": form,
+        "page_obj": page,
+        "q": q,
+        "scope": scope,
+        "can_request_emergency": policy.can_request_emergency_access(request.user),
+        "title": "Jeunes",
+    }
     if request.htmx and request.htmx.target == "results":
         return render(request, "youngpeople/_results.html", context)
     return render(request, "youngpeople/list.html", context)
@@ -89,8 +97,9 @@ def _timeline_context(young_person, kinds: set[str]) -> dict:
 @login_required
 def young_person_timeline(request, uid):
     """The timeline alone, filtered by kind (htmx, file page)."""
-    young_person = policy.get_young_person_or_404(request.user, uid)
+    young_person = policy.get_young_person_or_404(request.user, uid, include_emergency=True)
     kinds = {kind for kind in request.GET.getlist("type") if kind in TIMELINE_KINDS}
+    audit.record_read(actor=request.user, young_person=young_person, what="chronologie")
     return render(request, "youngpeople/_timeline.html", _timeline_context(young_person, kinds))
 
 
@@ -100,7 +109,7 @@ def young_person_detail(request, uid):
     if kept is not None:
         messages.info(request, "Ce dossier a été fusionné : voici le dossier conservé.")
         return redirect("youngpeople:detail", uid=kept.uid)
-    young_person = selectors.file_for_display(request.user, uid)
+    young_person = selectors.file_for_display(request.user, uid, include_emergency=True)
     audit.record_read(actor=request.user, young_person=young_person)
     periods = list(young_person.public_periods.all())
     return render(
@@ -119,6 +128,7 @@ def young_person_detail(request, uid):
             **_timeline_context(young_person, set()),
             "can_edit": policy.can_edit_young_person(request.user, young_person),
             "can_merge": policy.is_mission_locale_director(request.user),
+            "emergency_access": emergency.active_grant(request.user, young_person),
             "title": str(young_person),
         },
     )
@@ -150,7 +160,15 @@ def young_person_create(request):
     return render(
         request,
         "youngpeople/form.html",
-        {"form": form, "duplicates": duplicates, "title": "Nouveau dossier", "creating": True},
+        {
+            "form": form,
+            "duplicates": duplicates,
+            # A file held elsewhere: the counsellor may ask to read it now (break the glass).
+            "offer_emergency_access": policy.can_request_emergency_access(request.user)
+            and any(d["disclosure"] == "contact" for d in duplicates),
+            "title": "Nouveau dossier",
+            "creating": True,
+        },
     )
 
 

@@ -109,3 +109,13 @@ def test_loading_twice_changes_nothing(demo):
         User.objects.count(),
         YoungPerson.objects.count(),
     )
+
+
+def test_the_demo_director_finds_emergency_accesses_and_an_alert(demo, client):
+    client.post("/connexion/", {"username": "directeur@demo.jalon.test", "password": DEMO_PASSWORD})
+    page = client.get("/audit/").content.decode()
+    grants = page.split('id="acces-urgence"')[1].split("</section>")[0]
+    assert grants.count("Actif") == 1 and grants.count("Expiré") == 1
+    assert "DUPONT Léa" in grants  # a Toulouse file: its director sees the name
+    assert "MARTIN" not in grants  # a Montpellier file opened by Toulouse staff: its uid only
+    assert "94 dossiers distincts en 24 heures" in page and "À examiner" in page
