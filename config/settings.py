@@ -271,5 +271,6 @@ OIDC_RP_SCOPES = "openid email given_name usual_name"
 OIDC_CREATE_USER = False  # never: accounts are opened by a director
 OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:proconnect_callback"
 LOGIN_REDIRECT_URL_FAILURE = "/connexion/"
+AXES_WHITELIST_CALLABLE = "jalon.accounts.backends.is_not_a_password_attempt"
 if PROCONNECT_ENABLED:
     AUTHENTICATION_BACKENDS = [*AUTHENTICATION_BACKENDS, "jalon.accounts.proconnect.ProConnectBackend"]
