@@ -273,4 +273,7 @@ OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:proconnect_callback"
 LOGIN_REDIRECT_URL_FAILURE = "/connexion/"
 AXES_WHITELIST_CALLABLE = "jalon.accounts.backends.is_not_a_password_attempt"
 if PROCONNECT_ENABLED:
-    AUTHENTICATION_BACKENDS = [*AUTHENTICATION_BACKENDS, "jalon.accounts.proconnect.ProConnectBackend"]
+    AUTHENTICATION_BACKENDS = [
+        *AUTHENTICATION_BACKENDS,
+        "jalon.accounts.proconnect.ProConnectBackend",
+    ]

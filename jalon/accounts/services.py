@@ -65,10 +65,9 @@ def team_member_create(
         action=AuditAction.CREATE,
         changes={"compte": [None, member.email], "rôle": [None, member.get_role_display()]},
     )
-    link = site_url.rstrip("/") + reverse(
-        "password_reset_confirm",
-        args=[urlsafe_base64_encode(force_bytes(member.pk)), default_token_generator.make_token(member)],
-    )
+    uidb64 = urlsafe_base64_encode(force_bytes(member.pk))
+    token = default_token_generator.make_token(member)
+    link = site_url.rstrip("/") + reverse("password_reset_confirm", args=[uidb64, token])
     context = {"member": member, "director": actor, "link": link}
     send_mail(
         subject="Votre compte Jalon est ouvert",
@@ -141,4 +140,3 @@ def recovery_codes_regenerate(*, actor) -> list[str]:
         changes={"codes de secours": ["anciens", "nouveaux"]},
     )
     return codes
-

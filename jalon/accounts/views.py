@@ -190,9 +190,7 @@ def reauth_view(request):
     with_code = second_factor.has_device(user)
     form = ReauthForm(request.POST or None, with_code=with_code)
     if request.method == "POST" and form.is_valid():
-        checked = authenticate(
-            request, username=user.email, password=form.cleaned_data["password"]
-        )
+        checked = authenticate(request, username=user.email, password=form.cleaned_data["password"])
         if checked is None or checked.pk != user.pk:
             form.add_error("password", "Mot de passe incorrect.")
         elif with_code:

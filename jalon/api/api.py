@@ -12,10 +12,9 @@ from ninja.pagination import PageNumberPagination, paginate
 from ninja.security import HttpBearer
 
 from jalon import policy
-from jalon.accounts.models import ApiToken, User
 from jalon.accounts import second_factor
+from jalon.accounts.models import ApiToken, User
 from jalon.api import errors
-from jalon.api.throttling import AccountRateThrottle, TokenRateThrottle
 from jalon.api.schemas import (
     DuplicateOut,
     ErrorOut,
@@ -27,6 +26,7 @@ from jalon.api.schemas import (
     YoungPersonOut,
     YoungPersonPatch,
 )
+from jalon.api.throttling import AccountRateThrottle, TokenRateThrottle
 from jalon.audit import services as audit
 from jalon.network.models import Commune, Organisation, OrganisationKind, Site
 from jalon.youngpeople import selectors, services
@@ -131,12 +131,9 @@ def create_token(request, payload: TokenIn):
 
 def _second_factor_refusal(user, code):
     if not second_factor.has_device(user):
+        enrol_first = "Activez d'abord la double authentification en vous connectant au site."
         return Status(
-            401,
-            errors.error_body(
-                {"code": ["Activez d'abord la double authentification en vous connectant au site."]},
-                "Double authentification requise.",
-            ),
+            401, errors.error_body({"code": [enrol_first]}, "Double authentification requise.")
         )
     if not code:
         return Status(

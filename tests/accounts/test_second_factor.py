@@ -15,7 +15,9 @@ VERIFY = "/connexion/verification/"
 
 
 def test_rule_a_password_only_session_reaches_no_page_before_the_second_factor(
-    client, personas, records  # noqa: F811
+    client,
+    personas,
+    records,  # noqa: F811
 ):
     client.force_login(personas["director_a"])
     reached = []

@@ -17,9 +17,7 @@ def director(client_for, director_a):
     return client_for(director_a)
 
 
-def test_the_team_page_lists_the_staff_of_the_directors_mission_locale_only(
-    director, personas
-):
+def test_the_team_page_lists_the_staff_of_the_directors_mission_locale_only(director, personas):
     page = director.get(reverse("accounts:team")).content.decode()
     assert personas["counsellor_a"].email in page and personas["dpo_a"].email in page
     assert personas["counsellor_b"].email not in page
@@ -57,9 +55,7 @@ def test_a_director_cannot_hand_out_a_pilot_or_partner_role(director):
     assert not User.objects.filter(email="a.b@ml-a.test").exists()
 
 
-def test_an_existing_address_is_refused_and_the_form_keeps_what_was_typed(
-    director, counsellor_a
-):
+def test_an_existing_address_is_refused_and_the_form_keeps_what_was_typed(director, counsellor_a):
     page = director.post(
         reverse("accounts:team_member_create"),
         {
