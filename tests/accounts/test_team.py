@@ -152,3 +152,13 @@ def test_role_changes_require_a_recent_reauthentication(director, counsellor_a, 
     assert response.url.startswith(reverse("accounts:reauth"))
     counsellor_a.refresh_from_db()
     assert counsellor_a.role == Role.COUNSELLOR
+
+
+def test_the_admin_shows_the_second_factor_and_links_to_the_audited_reset(client_for, personas):
+    counsellor_a = personas["counsellor_a"]
+    confirmed_totp_device(counsellor_a)
+    admin = client_for(personas["administrator"])
+    page = admin.get(f"/admin/accounts/user/{counsellor_a.pk}/change/").content.decode()
+    assert reverse("accounts:team_member_reset_second_factor", args=[counsellor_a.pk]) in page
+    # Device secrets are not browsable in the admin.
+    assert admin.get("/admin/otp_totp/totpdevice/").status_code == 404
