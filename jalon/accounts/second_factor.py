@@ -10,6 +10,7 @@ import qrcode.image.svg
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django_otp import login as otp_login
 from django_otp import user_has_device
@@ -42,6 +43,11 @@ def needs_second_factor(user) -> bool:
     return is_required() or has_device(user)
 
 
+def confirmed_device_exists() -> Exists:
+    """For annotating a queryset of users (one query for a whole team)."""
+    return Exists(TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True))
+
+
 def pending_totp_device(user) -> TOTPDevice:
     """The unconfirmed device being enrolled: the same secret until it is confirmed."""
     device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("-id").first()
@@ -57,7 +63,7 @@ def secret_in_groups(device: TOTPDevice) -> str:
 def qr_code_svg(device: TOTPDevice) -> str:
     """Inline SVG markup (no script, no data: URL): the strict CSP allows it."""
     image = qrcode.make(
-        device.config_url, image_factory=qrcode.image.svg.SvgPathImage, box_size=8, border=2
+        device.config_url, image_factory=qrcode.image.svg.SvgPathImage, box_size=12, border=2
     )
     return image.to_string(encoding="unicode")
 
@@ -129,6 +135,8 @@ def verify_code(*, user, code: str):
 
 
 def mark_verified(request, device) -> None:
+    """A new session key once fully signed in: a key seen before the code is worth nothing."""
+    request.session.cycle_key()
     otp_login(request, device)
 
 

@@ -273,7 +273,12 @@ def _require(allowed: bool) -> None:
 @login_required
 def team(request):
     _require(policy.can_manage_team(request.user))
-    members = policy.scope_team_members(User.objects.select_related("site"), request.user)
+    members = policy.scope_team_members(
+        User.objects.select_related("site").annotate(
+            has_second_factor=second_factor.confirmed_device_exists()
+        ),
+        request.user,
+    )
     return render(
         request,
         "accounts/team.html",

@@ -37,8 +37,10 @@ def test_a_password_only_session_with_a_device_is_asked_for_its_code_and_kept_on
     client.force_login(counsellor_a)
     response = client.get(f"/jeunes/{young_person_a.uid}/")
     assert response.url == f"{VERIFY}?next=%2Fjeunes%2F{young_person_a.uid}%2F"
+    key_before_the_code = client.session.session_key
     response = client.post(response.url, {"code": totp_code(device)})
     assert response.url == f"/jeunes/{young_person_a.uid}/"
+    assert client.session.session_key != key_before_the_code
     assert client.get(response.url).status_code == 200
 
 
