@@ -97,7 +97,7 @@ def log_in(page):
         page.locator("#id_password").fill(password)
         page.get_by_role("button", name="Se connecter").click()
         expect(page.get_by_role("heading", level=1)).to_have_text("Double authentification")
-        page.get_by_label("Code").fill(totp_code(device))
+        page.get_by_role("textbox", name="Code").fill(totp_code(device))
         page.get_by_role("button", name="Valider").click()
         expect(page.get_by_test_id("current-user")).to_be_visible(timeout=TIMEOUT_MS)
 

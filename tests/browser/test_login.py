@@ -27,7 +27,7 @@ def test_counsellor_lands_on_the_young_people_list(page, counsellor_a, young_per
     device = confirmed_totp_device(counsellor_a)
     page.goto("/connexion/")
     submit_login(page, counsellor_a.email, TEST_PASSWORD)
-    page.get_by_label("Code").fill(totp_code(device))
+    page.get_by_role("textbox", name="Code").fill(totp_code(device))
     page.get_by_role("button", name="Valider").click()
 
     expect(page).to_have_url(re.compile(r"/jeunes/$"), timeout=TIMEOUT_MS)
@@ -85,7 +85,7 @@ def test_first_sign_in_enrols_the_authenticator_and_shows_the_recovery_codes(pag
     secret = page.get_by_test_id("otp-secret").inner_text().replace(" ", "")
     # What the phone would compute from the secret typed by hand.
     code = str(totp(base64.b32decode(secret))).zfill(6)
-    page.get_by_label("Code").fill(code)
+    page.get_by_role("textbox", name="Code").fill(code)
     page.get_by_role("button", name="Activer").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Vos codes de secours")
