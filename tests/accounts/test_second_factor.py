@@ -141,3 +141,28 @@ def test_in_demo_mode_an_enrolled_user_is_asked_for_the_code(demo, client, couns
     client.post("/deconnexion/")
     client.force_login(counsellor_a)
     assert client.get("/").url == VERIFY
+
+
+def test_my_account_changes_the_password_under_the_anssi_rule_and_keeps_the_session(
+    client_for, counsellor_a
+):
+    from tests.factories import TEST_PASSWORD
+
+    client = client_for(counsellor_a)
+    url = "/compte/mot-de-passe/"
+    weak = {
+        "old_password": TEST_PASSWORD,
+        "new_password1": "ecureuil2",
+        "new_password2": "ecureuil2",
+    }
+    assert "Mot de passe trop faible" in client.post(url, weak).content.decode()
+    strong = "Une phrase de passe bien longue"
+    response = client.post(
+        url,
+        {"old_password": TEST_PASSWORD, "new_password1": strong, "new_password2": strong},
+        follow=True,
+    )
+    assert "Votre mot de passe a été modifié." in response.content.decode()
+    assert client.get("/jeunes/").status_code == 200
+    counsellor_a.refresh_from_db()
+    assert counsellor_a.check_password(strong)
