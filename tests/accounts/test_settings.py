@@ -18,7 +18,7 @@ READ = (
 def settings_with(**env):
     base = {k: v for k, v in os.environ.items() if not k.startswith("JALON_")}
     base.update(JALON_SECRET_KEY="k" * 60, **env)
-    result = subprocess.run(
+    result = subprocess.run(  # noqa: S603 - our own interpreter and a constant script
         [sys.executable, "-c", READ], env=base, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
