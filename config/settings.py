@@ -222,7 +222,8 @@ OTP_TOTP_ISSUER = "Jalon"
 OTP_TOTP_THROTTLE_FACTOR = 1
 OTP_STATIC_THROTTLE_FACTOR = 1
 JALON_RECOVERY_CODES = 10
-# Login form: at most this many attempts per IP address and window (offices share an address).
+# Login form: refused after this many failures from one IP address in the window (successes
+# are free: a whole office shares one address).
 JALON_LOGIN_IP_LIMIT = env_int("JALON_LOGIN_IP_LIMIT", 30)
 JALON_LOGIN_IP_WINDOW_MINUTES = env_int("JALON_LOGIN_IP_WINDOW_MINUTES", 10)
 # API rates, in django-ninja's notation (requests/period: s, m, h, d).

@@ -30,7 +30,7 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def post(self, request, *args, **kwargs):
-        if not ratelimit.login_attempt_allowed(request):
+        if ratelimit.login_blocked(request):
             minutes = settings.JALON_LOGIN_IP_WINDOW_MINUTES
             return render(
                 request,
@@ -39,6 +39,10 @@ class LoginView(auth_views.LoginView):
                 status=429,
             )
         return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        ratelimit.count_login_failure(self.request)
+        return super().form_invalid(form)
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "proconnect": settings.PROCONNECT_ENABLED}

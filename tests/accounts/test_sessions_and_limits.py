@@ -26,7 +26,7 @@ def test_the_maximum_duration_defaults_to_a_working_day(settings):
     assert settings.JALON_SESSION_MAX_HOURS == 10
 
 
-def test_rule_login_attempts_are_limited_per_ip_address(client, personas, settings):
+def test_rule_failed_logins_are_limited_per_ip_address(client, personas, settings):
     settings.JALON_LOGIN_IP_LIMIT = 3
     # Different accounts each time: django-axes (per account) would not stop this.
     for persona in ("reception_a", "cjml_a", "director_b"):
@@ -46,3 +46,12 @@ def test_rule_login_attempts_are_limited_per_ip_address(client, personas, settin
         REMOTE_ADDR="10.0.0.2",
     )
     assert other.status_code == 302
+
+
+def test_a_whole_office_behind_one_address_can_sign_in(client_for, personas, settings):
+    settings.JALON_LOGIN_IP_LIMIT = 3
+    for persona in ("reception_a", "counsellor_a", "cjml_a", "director_a", "dpo_a"):
+        response = client_for(None).post(
+            "/connexion/", {"username": personas[persona].email, "password": TEST_PASSWORD}
+        )
+        assert response.status_code == 302, persona
