@@ -374,6 +374,12 @@ def team_member_end(request, pk):
 def team_member_reset_second_factor(request, pk):
     member = _team_member(request, pk)
     _require(policy.can_reset_second_factor(request.user, member))
+    # The director comes from the team page, the administrator from the account in /admin/.
+    back = (
+        reverse("accounts:team")
+        if policy.can_manage_team(request.user)
+        else reverse("admin:accounts_user_change", args=[member.pk])
+    )
     if request.method == "POST":
         services.second_factor_reset(actor=request.user, member=member)
         messages.success(
@@ -381,15 +387,14 @@ def team_member_reset_second_factor(request, pk):
             f"La double authentification de {member.get_full_name()} est réinitialisée : "
             "il ou elle l'activera de nouveau à sa prochaine connexion.",
         )
-        return redirect(
-            "accounts:team" if policy.can_manage_team(request.user) else "accounts:account"
-        )
+        return redirect(back)
     return render(
         request,
         "accounts/team_member_reset_second_factor.html",
         {
             "member": member,
             "has_device": second_factor.has_device(member),
+            "back": back,
             "title": "Réinitialiser la double authentification",
         },
     )

@@ -116,8 +116,9 @@ def test_the_administrator_resets_anyones_second_factor(client_for, personas):
     cpip = personas["cpip"]
     confirmed_totp_device(cpip)
     admin = client_for(personas["administrator"])
-    admin.post(reverse("accounts:team_member_reset_second_factor", args=[cpip.pk]))
+    response = admin.post(reverse("accounts:team_member_reset_second_factor", args=[cpip.pk]))
     assert not second_factor.has_device(cpip)
+    assert response.url == f"/admin/accounts/user/{cpip.pk}/change/"
 
 
 @pytest.mark.parametrize(
