@@ -38,6 +38,9 @@ INSTALLED_APPS = [
     "django.forms",  # after dsfr: DSFR's widget templates take precedence
     "django_htmx",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "ninja",  # serves its Swagger UI files locally instead of from a CDN
     "jalon.network",
     "jalon.accounts",
@@ -60,7 +63,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "jalon.accounts.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -122,6 +127,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
     {"NAME": "jalon.accounts.validators.DemoPasswordValidator"},
+    {"NAME": "jalon.accounts.validators.AnssiPasswordValidator"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -213,3 +219,72 @@ JALON_EMERGENCY_ACCESS_DURATION = datetime.timedelta(
 )
 # Distinct files one account may read in 24 hours before `detect-unusual-reads` alerts.
 JALON_UNUSUAL_READS_PER_DAY = env_int("JALON_UNUSUAL_READS_PER_DAY", 80)
+# --- Authentication: second factor, re-authentication, rate limits, cache, ProConnect ---
+# Outside demo mode every account signs in with a password and a TOTP code (or a recovery code).
+JALON_REQUIRE_2FA = env_bool("JALON_REQUIRE_2FA", default=not DEMO_MODE)
+# Sensitive actions (merges, role changes, 2FA resets) ask for the password again after this.
+JALON_REAUTH_MINUTES = env_int("JALON_REAUTH_MINUTES", 10)
+# A session never outlives a working day, however active.
+JALON_SESSION_MAX_HOURS = env_int("JALON_SESSION_MAX_HOURS", 10)
+OTP_TOTP_ISSUER = "Jalon"
+# django-otp's own throttling doubles the wait after each wrong code (1 s, 2 s, 4 s...).
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+JALON_RECOVERY_CODES = 10
+# Login form: refused after this many failures from one IP address in the window (successes
+# are free: a whole office shares one address).
+JALON_LOGIN_IP_LIMIT = env_int("JALON_LOGIN_IP_LIMIT", 30)
+JALON_LOGIN_IP_WINDOW_MINUTES = env_int("JALON_LOGIN_IP_WINDOW_MINUTES", 10)
+# API rates, in django-ninja's notation (requests/period: s, m, h, d).
+JALON_API_TOKEN_RATE = env_str("JALON_API_TOKEN_RATE", "10/m")
+JALON_API_RATE = env_str("JALON_API_RATE", "300/m")
+# Counters must be shared by every server process in production: set a Redis URL.
+_CACHE_URL = env_str("JALON_CACHE_URL", "")
+if _CACHE_URL.startswith(("redis://", "rediss://")):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": _CACHE_URL,
+        }
+    }
+elif _CACHE_URL:
+    raise ImproperlyConfigured("JALON_CACHE_URL must be a redis:// or rediss:// URL.")
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# ProConnect (OpenID Connect) for public agents, on when its client is configured.
+PROCONNECT_CLIENT_ID = env_str("JALON_PROCONNECT_CLIENT_ID", "")
+PROCONNECT_CLIENT_SECRET = env_str("JALON_PROCONNECT_CLIENT_SECRET", "")
+_PROCONNECT_ISSUER = env_str("JALON_PROCONNECT_ISSUER", "").rstrip("/")
+
+
+def _proconnect_endpoint(name: str, path: str) -> str:
+    explicit = env_str(f"JALON_PROCONNECT_{name}_URL", "")
+    return explicit or (f"{_PROCONNECT_ISSUER}/{path}" if _PROCONNECT_ISSUER else "")
+
+
+OIDC_OP_AUTHORIZATION_ENDPOINT = _proconnect_endpoint("AUTHORIZATION", "authorize")
+OIDC_OP_TOKEN_ENDPOINT = _proconnect_endpoint("TOKEN", "token")
+OIDC_OP_USER_ENDPOINT = _proconnect_endpoint("USERINFO", "userinfo")
+OIDC_OP_JWKS_ENDPOINT = _proconnect_endpoint("JWKS", "jwks")
+PROCONNECT_ENABLED = bool(
+    PROCONNECT_CLIENT_ID
+    and PROCONNECT_CLIENT_SECRET
+    and OIDC_OP_AUTHORIZATION_ENDPOINT
+    and OIDC_OP_TOKEN_ENDPOINT
+    and OIDC_OP_USER_ENDPOINT
+    and OIDC_OP_JWKS_ENDPOINT  # ProConnect signs with RS256: its keys are needed
+)
+OIDC_RP_CLIENT_ID = PROCONNECT_CLIENT_ID
+OIDC_RP_CLIENT_SECRET = PROCONNECT_CLIENT_SECRET
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_RP_SCOPES = "openid email given_name usual_name"
+OIDC_CREATE_USER = False  # never: accounts are opened by a director
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:proconnect_callback"
+LOGIN_REDIRECT_URL_FAILURE = "/connexion/"
+AXES_WHITELIST_CALLABLE = "jalon.accounts.backends.is_not_a_password_attempt"
+if PROCONNECT_ENABLED:
+    AUTHENTICATION_BACKENDS = [
+        *AUTHENTICATION_BACKENDS,
+        "jalon.accounts.proconnect.ProConnectBackend",
+    ]

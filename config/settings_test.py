@@ -7,6 +7,9 @@ os.environ["JALON_DEMO"] = "0"
 
 from config.settings import *  # noqa: F403
 
+# Two-factor sign-in stays required in tests (client_for passes the second factor).
+JALON_REQUIRE_2FA = True
+
 # Argon2 is deliberately slow; tests log hundreds of users in.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -356,3 +356,61 @@ def get_audit_alert_or_404(user, uid):
         return scope_audit_alerts(AuditAlert.objects.select_related("user"), user).get(uid=uid)
     except (AuditAlert.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
         raise Http404("Alerte introuvable.") from exc
+
+
+# --- Accounts and team --------------------------------------------------------------------
+
+
+def team_roles() -> list[str]:
+    """The roles a director hands out: their Mission Locale's staff and its DPO."""
+    from jalon.accounts.models import MISSION_LOCALE_ROLES
+
+    return [role for role in Role.values if role in MISSION_LOCALE_ROLES] + [
+        Role.DATA_PROTECTION_OFFICER
+    ]
+
+
+def can_manage_team(user) -> bool:
+    """A director opens, changes and closes the accounts of their own Mission Locale."""
+    return is_mission_locale_director(user)
+
+
+def scope_team_members(queryset: QuerySet, user) -> QuerySet:
+    if not can_manage_team(user):
+        return queryset.none()
+    return queryset.filter(organisation_id=user.organisation_id, role__in=team_roles())
+
+
+def get_team_member_or_404(user, pk, queryset=None):
+    """A staff account of the director's Mission Locale (the administrator: any account)."""
+    from jalon.accounts.models import User
+
+    queryset = queryset if queryset is not None else User.objects.all()
+    if not is_administrator(user):
+        queryset = scope_team_members(queryset, user)
+    try:
+        return queryset.get(pk=pk)
+    except (User.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("Compte introuvable.") from exc
+
+
+def is_administrator(user) -> bool:
+    return _is_active(user) and user.role == Role.ADMINISTRATOR
+
+
+def can_change_team_member(user, member) -> bool:
+    """Role changes and ends of habilitation, never on one's own account (another director or
+    the administrator does it: nobody widens or closes their own access)."""
+    return (
+        can_manage_team(user)
+        and member.pk != user.pk
+        and member.organisation_id == user.organisation_id
+        and member.role in team_roles()
+    )
+
+
+def can_reset_second_factor(user, member) -> bool:
+    """A lost phone: the director for their staff, the national administrator for anyone."""
+    if member.pk == user.pk:
+        return False
+    return is_administrator(user) or can_change_team_member(user, member)

@@ -6,6 +6,7 @@ Each persona is a logged-in test client factory; records exist in A and in B.
 
 import pytest
 from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
 
 from jalon.accounts.models import Role
 from tests.factories import (
@@ -14,6 +15,7 @@ from tests.factories import (
     UserFactory,
     YoungPersonFactory,
     commune,
+    confirmed_totp_device,
 )
 
 
@@ -115,15 +117,30 @@ def young_person_b(ml_b):
 
 @pytest.fixture
 def client_for():
-    """A test client logged in as the given user (None: anonymous)."""
+    """A test client signed in as the given user, second factor included (None: anonymous).
+
+    As after a real sign-in: password (force_login), then a TOTP device verified in the session
+    the way django_otp.login records it; the re-authentication window is open.
+    """
 
     def make(user):
         client = Client()
         if user is not None:
             client.force_login(user)
+            session = client.session
+            session[DEVICE_ID_SESSION_KEY] = confirmed_totp_device(user).persistent_id
+            session.save()
         return client
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate-limit counters live in the cache: each test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 @pytest.fixture

@@ -103,3 +103,21 @@ class PublicPeriodFactory(factory.django.DjangoModelFactory):
 
     class Params:
         rqth = factory.Trait(public=PriorityPublic.DISABILITY, detail=PublicDetail.RQTH)
+
+
+def confirmed_totp_device(user):
+    """The user's authenticator application, as if enrolled (created when missing)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    return TOTPDevice.objects.filter(user=user, confirmed=True).first() or (
+        TOTPDevice.objects.create(user=user, name="Téléphone de test", confirmed=True)
+    )
+
+
+def totp_code(device, steps_ahead: int = 0) -> str:
+    """The code the application shows now; `steps_ahead=1`: the next one (a code is single-use)."""
+    from django_otp.oath import totp
+
+    device.refresh_from_db()
+    code = totp(device.bin_key, device.step, device.t0, device.digits, device.drift + steps_ahead)
+    return str(code).zfill(device.digits)

@@ -17,3 +17,9 @@ class EmailBackend(ModelBackend):
         if password == DEMO_PASSWORD and not settings.DEMO_MODE:
             return None
         return super().authenticate(request, username=username, password=password, **kwargs)
+
+
+def is_not_a_password_attempt(request, credentials) -> bool:
+    """django-axes counts password guesses per address; a ProConnect return carries none
+    (without this, failed ProConnect returns would all count against one empty name)."""
+    return not normalized_username(request, credentials)

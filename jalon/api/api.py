@@ -12,6 +12,7 @@ from ninja.pagination import PageNumberPagination, paginate
 from ninja.security import HttpBearer
 
 from jalon import policy
+from jalon.accounts import second_factor
 from jalon.accounts.models import ApiToken, User
 from jalon.api import errors
 from jalon.api.schemas import (
@@ -25,6 +26,7 @@ from jalon.api.schemas import (
     YoungPersonOut,
     YoungPersonPatch,
 )
+from jalon.api.throttling import AccountRateThrottle, TokenRateThrottle
 from jalon.audit import services as audit
 from jalon.network.models import Commune, Organisation, OrganisationKind, Site
 from jalon.youngpeople import selectors, services
@@ -46,6 +48,7 @@ api = NinjaAPI(
         "Les erreurs sont en JSON : `{message, errors: {champ: [messages]}}`."
     ),
     auth=BearerToken(),
+    throttle=[AccountRateThrottle()],
     urls_namespace="api",
 )
 
@@ -104,19 +107,49 @@ def _forbidden(request, exc):
     "/auth/token",
     summary="Obtenir un jeton",
     auth=None,
+    throttle=[TokenRateThrottle()],
     response={200: TokenOut, 400: ErrorOut, 401: ErrorOut, 429: ErrorOut},
     tags=["authentification"],
 )
 def create_token(request, payload: TokenIn):
-    """Échange une adresse et un mot de passe contre un jeton porteur (bearer).
+    """Échange une adresse, un mot de passe et un code de double authentification
+    (`code` : les 6 chiffres de l'application, ou un code de secours) contre un jeton porteur.
 
-    Après des échecs répétés, le compte est bloqué un temps (429).
+    Après des échecs répétés, le compte est bloqué un temps (429) ; les demandes trop
+    fréquentes depuis une même adresse IP aussi.
     """
     user = authenticate(request, username=payload.email.strip().lower(), password=payload.password)
     if user is None:
         return Status(401, errors.error_body({}, "Adresse électronique ou mot de passe incorrect."))
+    if second_factor.needs_second_factor(user):
+        refusal = _second_factor_refusal(user, payload.code)
+        if refusal:
+            return refusal
     token, raw = ApiToken.issue(user, settings.JALON_API_TOKEN_LIFETIME)
     return Status(200, {"token": raw, "expires_at": token.expires_at})
+
+
+def _second_factor_refusal(user, code):
+    if not second_factor.has_device(user):
+        enrol_first = "Activez d'abord la double authentification en vous connectant au site."
+        return Status(
+            401, errors.error_body({"code": [enrol_first]}, "Double authentification requise.")
+        )
+    if not code:
+        return Status(
+            401,
+            errors.error_body(
+                {"code": ["Code de double authentification requis."]},
+                "Double authentification requise.",
+            ),
+        )
+    try:
+        second_factor.verify_code(user=user, code=code)
+    except second_factor.Throttled as error:
+        return Status(429, errors.error_body(error.message_dict, "Trop de codes erronés."))
+    except DjangoValidationError as error:
+        return Status(401, errors.error_body(error.message_dict, "Code incorrect."))
+    return None
 
 
 # --- Network -------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from pydantic import ConfigDict, Field
 class TokenIn(Schema):
     email: str
     password: str
+    code: str | None = None  # TOTP or recovery code, required when the account has 2FA
 
 
 class TokenOut(Schema):

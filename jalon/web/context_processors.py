@@ -7,5 +7,8 @@ def jalon(request):
     user = getattr(request, "user", None)
     return {
         "DEMO_MODE": settings.DEMO_MODE,
-        "navigation": navigation_for(user, request.path) if user else [],
+        # Until the second factor is given, the menu would only lead back to it.
+        "navigation": navigation_for(user, request.path)
+        if user and not getattr(request, "second_factor_pending", False)
+        else [],
     }

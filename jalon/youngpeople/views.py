@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -7,6 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from jalon import policy
+from jalon.accounts import reauth
 from jalon.audit import emergency
 from jalon.audit import services as audit
 from jalon.network.models import Commune
@@ -246,6 +249,12 @@ def young_person_merge(request, uid):
     _require(policy.is_mission_locale_director(request.user))
     kept = policy.get_young_person_or_404(request.user, uid)
     other_uid = request.POST.get("other") or request.GET.get("other")
+    # Merging is irreversible: a recent password (and code) confirmation is required.
+    pending = reauth.reauth_response(
+        request, f"{request.path}?{urlencode({'other': other_uid})}" if other_uid else None
+    )
+    if pending:
+        return pending
     other = policy.get_young_person_or_404(request.user, other_uid) if other_uid else None
     if other is not None and other.pk == kept.pk:
         messages.error(request, "Choisissez deux dossiers différents.")

@@ -8,7 +8,13 @@ from django.test import override_settings
 
 from jalon.accounts.backends import DEMO_PASSWORD
 from jalon.accounts.models import Role, User
-from tests.factories import TEST_PASSWORD, OrganisationFactory, UserFactory
+from tests.factories import (
+    TEST_PASSWORD,
+    OrganisationFactory,
+    UserFactory,
+    confirmed_totp_device,
+    totp_code,
+)
 
 
 def login(client, email, password):
@@ -16,8 +22,12 @@ def login(client, email, password):
 
 
 def test_login_with_email_any_case_lands_on_the_young_people_list(client, counsellor_a):
+    device = confirmed_totp_device(counsellor_a)
     response = login(client, counsellor_a.email.upper(), TEST_PASSWORD)
     assert response.status_code == 302 and response.url == "/"
+    assert client.get("/").url == "/connexion/verification/"
+    response = client.post("/connexion/verification/", {"code": totp_code(device)})
+    assert response.url == "/"
     assert client.get("/").url == "/jeunes/"
 
 

@@ -2,7 +2,7 @@ import pytest
 
 from jalon.audit.models import AuditAction, AuditEntry
 from jalon.youngpeople.models import YoungPerson
-from tests.factories import TEST_PASSWORD, years_ago
+from tests.factories import TEST_PASSWORD, confirmed_totp_device, totp_code, years_ago
 
 
 @pytest.fixture
@@ -32,9 +32,10 @@ def new_file(**overrides):
 
 
 def test_token_is_issued_for_valid_credentials(client, counsellor_a):
+    code = totp_code(confirmed_totp_device(counsellor_a))
     response = client.post(
         "/api/v1/auth/token",
-        {"email": counsellor_a.email.upper(), "password": TEST_PASSWORD},
+        {"email": counsellor_a.email.upper(), "password": TEST_PASSWORD, "code": code},
         content_type="application/json",
     )
     assert response.status_code == 200

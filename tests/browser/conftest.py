@@ -11,7 +11,7 @@ import pytest
 from django.db import connections
 from playwright.sync_api import expect, sync_playwright
 
-from tests.factories import TEST_PASSWORD
+from tests.factories import TEST_PASSWORD, confirmed_totp_device, totp_code
 from tests.seed_data import restore_if_flushed
 
 # Playwright's sync API keeps an asyncio loop around; Django would otherwise refuse ORM calls
@@ -88,13 +88,17 @@ def page(browser, live_server):
 
 @pytest.fixture
 def log_in(page):
-    """Sign in through the login form, as a user would."""
+    """Sign in through the login form, then type the code the user's application shows."""
 
     def do(user, password=TEST_PASSWORD):
+        device = confirmed_totp_device(user)
         page.goto("/connexion/")
         page.locator("#id_username").fill(user.email)
         page.locator("#id_password").fill(password)
         page.get_by_role("button", name="Se connecter").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Double authentification")
+        page.get_by_role("textbox", name="Code").fill(totp_code(device))
+        page.get_by_role("button", name="Valider").click()
         expect(page.get_by_test_id("current-user")).to_be_visible(timeout=TIMEOUT_MS)
 
     return do

@@ -1,13 +1,15 @@
 """Signing in: where a counsellor lands, what a typo in the password shows, the lockout."""
 
+import base64
 import re
 
 import pytest
 from django.conf import settings
+from django_otp.oath import totp
 from playwright.sync_api import expect
 
 from tests.browser.conftest import TIMEOUT_MS
-from tests.factories import TEST_PASSWORD
+from tests.factories import TEST_PASSWORD, confirmed_totp_device, totp_code
 
 pytestmark = pytest.mark.browser
 
@@ -21,9 +23,12 @@ def submit_login(page, email, password):
 
 
 def test_counsellor_lands_on_the_young_people_list(page, counsellor_a, young_person_a):
-    """The counsellor's work is their portfolio: login must lead straight to it."""
+    """The counsellor's work is their portfolio: login (and code) must lead straight to it."""
+    device = confirmed_totp_device(counsellor_a)
     page.goto("/connexion/")
     submit_login(page, counsellor_a.email, TEST_PASSWORD)
+    page.get_by_role("textbox", name="Code").fill(totp_code(device))
+    page.get_by_role("button", name="Valider").click()
 
     expect(page).to_have_url(re.compile(r"/jeunes/$"), timeout=TIMEOUT_MS)
     expect(page.get_by_role("heading", level=1)).to_have_text("Jeunes")
@@ -66,3 +71,24 @@ def test_account_is_locked_after_repeated_failures(page, counsellor_a):
     # Not signed in behind the scenes either: the list still asks to log in.
     page.goto("/jeunes/")
     expect(page).to_have_url(re.compile(r"/connexion/\?next="))
+
+
+def test_first_sign_in_enrols_the_authenticator_and_shows_the_recovery_codes(page, counsellor_a):
+    """Outside demo mode an account without a second factor must pair an application first."""
+    page.goto("/connexion/")
+    submit_login(page, counsellor_a.email, TEST_PASSWORD)
+
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Activer la double authentification", timeout=TIMEOUT_MS
+    )
+    expect(page.get_by_test_id("otp-qr-code").locator("svg")).to_be_visible()
+    secret = page.get_by_test_id("otp-secret").inner_text().replace(" ", "")
+    # What the phone would compute from the secret typed by hand.
+    code = str(totp(base64.b32decode(secret))).zfill(6)
+    page.get_by_role("textbox", name="Code").fill(code)
+    page.get_by_role("button", name="Activer").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Vos codes de secours")
+    expect(page.get_by_test_id("recovery-codes").locator("li")).to_have_count(10)
+    page.get_by_role("link", name="J'ai noté mes codes, continuer").click()
+    expect(page).to_have_url(re.compile(r"/jeunes/$"), timeout=TIMEOUT_MS)

@@ -111,8 +111,8 @@ def test_loading_twice_changes_nothing(demo):
     )
 
 
-def test_the_demo_director_finds_emergency_accesses_and_an_alert(demo, client):
-    client.post("/connexion/", {"username": "directeur@demo.jalon.test", "password": DEMO_PASSWORD})
+def test_the_demo_director_finds_emergency_accesses_and_an_alert(demo, client_for):
+    client = client_for(User.objects.get(email="directeur@demo.jalon.test"))
     page = client.get("/audit/").content.decode()
     grants = page.split('id="acces-urgence"')[1].split("</section>")[0]
     assert grants.count("Actif") == 1 and grants.count("Expiré") == 1
