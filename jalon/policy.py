@@ -26,10 +26,18 @@ def can_read_named_files(user) -> bool:
 
 
 def scope_young_people(queryset: QuerySet, user) -> QuerySet:
-    """Staff see the young people of their own Mission Locale; nobody else sees any."""
+    """Staff see the young people of their own Mission Locale; nobody else sees any.
+
+    Anonymised files (retention over, or erased) are counted by aggregates, seen by nobody."""
+    from jalon.youngpeople.enums import FileStatus
+
     if not can_read_named_files(user):
         return queryset.none()
-    return queryset.filter(mission_locale_id=user.organisation_id).live()
+    return (
+        queryset.filter(mission_locale_id=user.organisation_id)
+        .live()
+        .exclude(status=FileStatus.ANONYMISED)
+    )
 
 
 def get_young_person_or_404(user, uid, queryset=None):
@@ -65,6 +73,7 @@ def scope_by_young_person(queryset: QuerySet, user) -> QuerySet:
     return queryset.filter(
         young_person__mission_locale_id=user.organisation_id,
         young_person__merged_into__isnull=True,
+        young_person__anonymised_at__isnull=True,
     )
 
 
@@ -268,3 +277,35 @@ def get_session_or_404(user, uid, queryset=None):
 
 def can_manage_session(user, session) -> bool:
     return can_use_agenda(user) and session.mission_locale_id == user.organisation_id
+
+
+# --- Privacy: data subject rights ---------------------------------------------------------
+
+
+def can_handle_rights_requests(user) -> bool:
+    """The director answers for the Mission Locale, controller of its files (décret 2015-59):
+    access exports, erasures and the answers to requests are theirs."""
+    return is_mission_locale_director(user)
+
+
+def can_exercise_rights_on(user, young_person) -> bool:
+    return (
+        can_handle_rights_requests(user) and young_person.mission_locale_id == user.organisation_id
+    )
+
+
+def scope_rights_requests(queryset: QuerySet, user) -> QuerySet:
+    """A director sees the requests about their Mission Locale's files, anonymised ones too:
+    a request received before an erasure still needs its answer."""
+    if not can_handle_rights_requests(user):
+        return queryset.none()
+    return queryset.filter(young_person__mission_locale_id=user.organisation_id)
+
+
+def get_rights_request_or_404(user, uid):
+    from jalon.privacy.models import RightsRequest
+
+    try:
+        return RightsRequest.objects.visible_to(user).select_related("young_person").get(uid=uid)
+    except (RightsRequest.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
+        raise Http404("Demande introuvable.") from exc

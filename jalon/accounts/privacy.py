@@ -1,0 +1,8 @@
+"""What identifies a staff account beyond the account itself (see jalon/privacy/registry.py)."""
+
+# API tokens, and the login traces django-axes keeps under the e-mail address.
+ACCOUNT_TRACES = [
+    ("accounts.ApiToken", "user_id", "pk"),
+    ("axes.AccessAttempt", "username__iexact", "email"),
+    ("axes.AccessLog", "username__iexact", "email"),
+]
