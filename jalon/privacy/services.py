@@ -229,12 +229,7 @@ def anonymise_account(*, user_pk: int, deadline: datetime.date) -> bool:
             if organisation is not None and organisation.kind == OrganisationKind.MISSION_LOCALE
             else None
         ),
-        changes={
-            "anonymisation": [
-                None,
-                f"Compte : fin d'habilitation + durée de conservation, échue le {deadline:%d/%m/%Y}",
-            ]
-        },
+        changes={"anonymisation": [None, f"Compte : conservation échue le {deadline:%d/%m/%Y}"]},
         channel="command",
     )
     return True
