@@ -2,6 +2,7 @@
 
 import datetime
 import json
+import uuid
 from decimal import Decimal
 
 from django.utils import timezone
@@ -16,7 +17,7 @@ def _json_value(value):
         return timezone.localtime(value).isoformat()
     if isinstance(value, datetime.date):
         return value.isoformat()
-    if isinstance(value, Decimal):
+    if isinstance(value, Decimal | uuid.UUID):
         return str(value)
     return value
 

@@ -119,6 +119,7 @@ def young_person_detail(request, uid):
             **_timeline_context(young_person, set()),
             "can_edit": policy.can_edit_young_person(request.user, young_person),
             "can_merge": policy.is_mission_locale_director(request.user),
+            "can_exercise_rights": policy.can_exercise_rights_on(request.user, young_person),
             "title": str(young_person),
         },
     )
