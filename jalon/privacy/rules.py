@@ -39,7 +39,7 @@ class RetentionPeriods:
             RULE_AGE: f"{self.age_revolu} ans révolus + {self.years_after_age} ans",
             RULE_PROGRAMME: "fin d'un programme terminé après cet âge",
             RULE_CEJ: f"fin du CEJ + {self.cej_years} ans",
-            RULE_PROGRAMME_OPEN: "programme encore ouvert : conservé jusqu'à sa fin",
+            RULE_PROGRAMME_OPEN: "suivi ou programme en cours : conservé jusqu'à sa fin",
             RULE_ACCOUNT: f"fin d'habilitation + {self.account_years} an(s)",
         }
 
@@ -76,13 +76,18 @@ def file_deadline(
     birth_date: datetime.date,
     programmes: Iterable[tuple[str, datetime.date | None]],
     periods: RetentionPeriods,
+    followed: bool = False,
 ) -> Deadline:
     """When a file must be anonymised.
 
     `programmes` are (kind, end date or None) of its contracted pathways. The file is kept
     until `age_revolu` révolus + `years_after_age` years, or the end of a programme if later
     (an open programme keeps it: its end is not known yet), and 10 years after a CEJ ends.
+    `followed`: the file is still "suivi en cours"; the Mission Locale's accompaniment is
+    itself the programme in progress (a young person with RQTH is followed up to 29 révolus).
     """
+    if followed:
+        return Deadline(None, RULE_PROGRAMME_OPEN)
     # One is "25 ans révolus" until the eve of one's 26th birthday: kept 2 years more.
     deadline = Deadline(
         anniversary(birth_date, periods.age_revolu + 1 + periods.years_after_age), RULE_AGE

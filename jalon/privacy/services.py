@@ -54,7 +54,7 @@ class RetentionReview:
 
     today: datetime.date
     files: list[DueFile] = field(default_factory=list)
-    # Past the age limit but kept while a programme is open (the ML should close it).
+    # Past the age limit but kept while followed or in a programme (the ML should close them).
     open_programmes: list[str] = field(default_factory=list)
     accounts: list[DueAccount] = field(default_factory=list)
 
@@ -81,7 +81,7 @@ def review_retention(
     candidates = (
         YoungPerson.objects.filter(anonymised_at__isnull=True, birth_date__lte=born_by)
         .exclude(status__in=[FileStatus.MERGED, FileStatus.ANONYMISED])
-        .only("pk", "uid", "birth_date")
+        .only("pk", "uid", "birth_date", "status")
         .prefetch_related(
             Prefetch("pathways", queryset=Pathway.objects.only("young_person", "kind", "end_date"))
         )
@@ -92,6 +92,7 @@ def review_retention(
             birth_date=file.birth_date,
             programmes=[(p.kind, p.end_date) for p in file.pathways.all()],
             periods=periods,
+            followed=file.status == FileStatus.ACTIVE,
         )
         if deadline.is_due(today):
             review.files.append(DueFile(file.pk, str(file.uid), deadline))

@@ -109,3 +109,20 @@ def test_loading_twice_changes_nothing(demo):
         User.objects.count(),
         YoungPerson.objects.count(),
     )
+
+
+def test_demo_has_files_past_retention_for_the_dry_run_and_an_open_rights_request(demo):
+    from django.utils import timezone
+
+    from jalon.privacy.models import RightsRequest
+    from jalon.privacy.services import review_retention
+
+    review = review_retention(timezone.localdate())
+    due = {f.uid for f in review.files}
+    past = YoungPerson.objects.filter(last_name__in=["Garnier", "Roux", "Bonnet"])
+    assert {str(uid) for uid in past.values_list("uid", flat=True)} <= due
+    assert [a.pk for a in review.accounts] == [
+        User.objects.get(email="ancien-conseiller@demo.jalon.test").pk
+    ]
+    assert not YoungPerson.objects.filter(anonymised_at__isnull=False).exists()
+    assert RightsRequest.objects.open().get().young_person.first_names == "Lucas"

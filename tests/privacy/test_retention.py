@@ -33,6 +33,8 @@ def at(day: datetime.date) -> datetime.datetime:
 @pytest.fixture
 def file_for(ml_a, counsellor_a):
     def make(birth_date, **extra):
+        # Files past the age limit are usually no longer followed ("sans suivi").
+        extra.setdefault("status", FileStatus.INACTIVE)
         return YoungPersonFactory(
             mission_locale=ml_a,
             referent=counsellor_a,
@@ -127,10 +129,7 @@ def test_rule_merged_file_follows_the_file_it_was_merged_into(file_for, director
 
 @pytest.fixture
 def old_file(file_for, director_a):
-    # Nobody follows a 28-year-old whose PACEA ended in 2017: the file is "sans suivi".
-    young_person = file_for(
-        D(1998, 6, 14), last_name="Martin", first_names="Chloé", status=FileStatus.INACTIVE
-    )
+    young_person = file_for(D(1998, 6, 14), last_name="Martin", first_names="Chloé")
     young_person.email = "chloe@example.test"
     young_person.address = "3 rue des Lilas"
     young_person.diploma = "CAP Cuisine"
@@ -193,17 +192,11 @@ def test_anonymised_files_are_counted_by_aggregates_exactly_as_before(old_file, 
     assert overview(director_a) == before
 
 
-def test_a_file_still_marked_followed_past_retention_leaves_only_the_followed_count(
-    file_for, director_a
-):
-    """Its status was stale: once anonymised nobody can follow it; every count of the past
-    (files, receptions, publics) stays."""
-    file_for(D(1998, 6, 14), status=FileStatus.ACTIVE)
-    before = overview(director_a)
-    services.apply_retention(services.review_retention(TODAY))
-    after = overview(director_a)
-    assert after["totals"] == {**before["totals"], "active": before["totals"]["active"] - 1}
-    assert after["publics"] == before["publics"]
+def test_rule_a_file_still_followed_past_the_age_limit_is_kept_and_reported(file_for):
+    """Followed at 28 (RQTH, up to 29 révolus for the CEJ): the accompaniment is in progress."""
+    followed = file_for(D(1998, 6, 14), status=FileStatus.ACTIVE)
+    review = services.review_retention(TODAY)
+    assert review.files == [] and review.open_programmes == [str(followed.uid)]
 
 
 def test_anonymised_files_leave_named_views_search_and_duplicates(
@@ -281,6 +274,7 @@ def test_the_dry_run_reports_uids_and_deadlines_and_writes_nothing(ml_a, counsel
         mission_locale=ml_a,
         referent=counsellor_a,
         last_name="Ancien",
+        status=FileStatus.INACTIVE,
         birth_date=years_ago(40),
         first_reception_date=years_ago(22),
     )

@@ -46,6 +46,13 @@ def test_rule_a_programme_still_open_keeps_the_file_whatever_the_age():
     assert not result.is_due(D(2100, 1, 1))
 
 
+def test_rule_a_file_still_followed_is_kept_like_a_programme_in_progress():
+    result = rules.file_deadline(
+        birth_date=D(1990, 1, 1), programmes=[], periods=DECREE, followed=True
+    )
+    assert result == Deadline(None, rules.RULE_PROGRAMME_OPEN)
+
+
 def test_rule_cej_beneficiaries_are_kept_ten_years_after_the_end_of_the_contract():
     result = deadline(D(2000, 3, 10), ("cej", D(2025, 9, 30)))
     assert result == Deadline(D(2035, 9, 30), rules.RULE_CEJ)

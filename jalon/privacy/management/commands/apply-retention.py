@@ -41,8 +41,8 @@ class Command(BaseCommand):
             for due in files:
                 write(f"    {due.uid}  échéance {due.deadline.day:%d/%m/%Y}")
         write(
-            f"Dossiers conservés car un programme est encore ouvert "
-            f"(« {labels[rules.RULE_PROGRAMME_OPEN]} ») : {len(review.open_programmes)}"
+            f"Dossiers conservés malgré l'âge (« {labels[rules.RULE_PROGRAMME_OPEN]} ») : "
+            f"{len(review.open_programmes)}"
         )
         for uid in review.open_programmes:
             write(f"    {uid}")
