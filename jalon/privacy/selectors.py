@@ -47,11 +47,17 @@ def _exported_fields(holding: registry.Holding) -> list[models.Field]:
         f
         for f in holding.model_class._meta.concrete_fields
         if not f.primary_key
+        and not isinstance(f, models.UUIDField)  # opaque references, not data about anyone
         and f.name not in skipped
         and not (
             f.is_relation and f.related_model is YoungPerson and holding.to_young_person != "pk"
         )
     ]
+
+
+def _label(model_field: models.Field) -> str:
+    label = str(model_field.verbose_name)
+    return label[:1].upper() + label[1:]
 
 
 def _value(record, model_field: models.Field):
@@ -71,7 +77,7 @@ def access_export(young_person: YoungPerson) -> AccessExport:
         records = holding.records(young_person.pk).select_related(*relations)
         rows = []
         for record in records:
-            row = [(str(f.verbose_name).capitalize(), _value(record, f)) for f in fields]
+            row = [(_label(f), _value(record, f)) for f in fields]
             rows.append([(label, value) for label, value in row if value not in (None, "", {})])
         if rows:
             sections.append(Section(holding.label, rows))
