@@ -320,3 +320,24 @@ def test_two_concurrent_runs_never_process_the_same_file_twice(ml_a, counsellor_
         thread.join()
     assert sorted(results) == [False, True]
     assert AuditEntry.objects.filter(changes__has_key="anonymisation").count() == 1
+
+
+def test_one_file_failing_does_not_stop_the_others_and_the_job_reports_it(
+    file_for, monkeypatch, capsys
+):
+    from django.core.management.base import CommandError
+
+    first, second = file_for(D(1990, 1, 1)), file_for(D(1990, 2, 1))
+    real = services.anonymise_file
+
+    def failing_for_first(*, young_person_pk, **kwargs):
+        if young_person_pk == first.pk:
+            raise RuntimeError("disque plein")
+        return real(young_person_pk=young_person_pk, **kwargs)
+
+    monkeypatch.setattr(services, "anonymise_file", failing_for_first)
+    with pytest.raises(CommandError, match=f"dossier {first.uid} : RuntimeError"):
+        call_command("apply-retention")
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.anonymised_at is None and second.anonymised_at is not None
