@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "jalon.pathways",
     "jalon.scheduling",
     "jalon.audit",
+    "jalon.privacy",
     "jalon.api",
     "jalon.pilotage",
     "jalon.demo",
@@ -288,3 +289,12 @@ if PROCONNECT_ENABLED:
         *AUTHENTICATION_BACKENDS,
         "jalon.accounts.proconnect.ProConnectBackend",
     ]
+
+# --- Retention of personal data (décret 2015-59, art. 6; see README "Conservation") ---
+# Files are kept while the young person is "<age> ans révolus", then this many more years.
+JALON_RETENTION_AGE_REVOLU = env_int("JALON_RETENTION_AGE_REVOLU", 25)
+JALON_RETENTION_YEARS_AFTER_AGE = env_int("JALON_RETENTION_YEARS_AFTER_AGE", 2)
+# CEJ beneficiaries: years after the end of their contract.
+JALON_RETENTION_CEJ_YEARS = env_int("JALON_RETENTION_CEJ_YEARS", 10)
+# Staff and partner accounts: years after the end of their habilitation.
+JALON_RETENTION_ACCOUNT_YEARS = env_int("JALON_RETENTION_ACCOUNT_YEARS", 1)

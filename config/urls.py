@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("jalon.scheduling.urls")),
     path("", include("jalon.network.urls")),
     path("", include("jalon.audit.urls")),
+    path("", include("jalon.privacy.urls")),
     path("", include("jalon.pilotage.urls")),
     path("", include("jalon.web.urls")),
 ]

@@ -30,13 +30,16 @@ def scope_young_people(queryset: QuerySet, user, *, include_emergency=False) -> 
 
     `include_emergency`: also the files of other Missions Locales the user holds an active
     emergency access to. Only read-only pages ask for it, so every write stays own-ML.
+    Anonymised files (retention over, or erased) are counted by aggregates, seen by nobody.
     """
+    from jalon.youngpeople.enums import FileStatus
+
     if not can_read_named_files(user):
         return queryset.none()
     own = Q(mission_locale_id=user.organisation_id)
     if include_emergency:
         own |= Q(pk__in=emergency_file_ids(user))
-    return queryset.filter(own).live()
+    return queryset.filter(own).live().exclude(status=FileStatus.ANONYMISED)
 
 
 def get_young_person_or_404(user, uid, queryset=None, *, include_emergency=False):
@@ -72,7 +75,9 @@ def scope_by_young_person(queryset: QuerySet, user, *, include_emergency=False) 
     own = Q(young_person__mission_locale_id=user.organisation_id)
     if include_emergency:
         own |= Q(young_person_id__in=emergency_file_ids(user))
-    return queryset.filter(own, young_person__merged_into__isnull=True)
+    return queryset.filter(
+        own, young_person__merged_into__isnull=True, young_person__anonymised_at__isnull=True
+    )
 
 
 def get_record_or_404(user, queryset: QuerySet, uid, *, include_emergency=False):
@@ -414,3 +419,35 @@ def can_reset_second_factor(user, member) -> bool:
     if member.pk == user.pk:
         return False
     return is_administrator(user) or can_change_team_member(user, member)
+
+
+# --- Privacy: data subject rights ---------------------------------------------------------
+
+
+def can_handle_rights_requests(user) -> bool:
+    """The director answers for the Mission Locale, controller of its files (décret 2015-59):
+    access exports, erasures and the answers to requests are theirs."""
+    return is_mission_locale_director(user)
+
+
+def can_exercise_rights_on(user, young_person) -> bool:
+    return (
+        can_handle_rights_requests(user) and young_person.mission_locale_id == user.organisation_id
+    )
+
+
+def scope_rights_requests(queryset: QuerySet, user) -> QuerySet:
+    """A director sees the requests about their Mission Locale's files, anonymised ones too:
+    a request received before an erasure still needs its answer."""
+    if not can_handle_rights_requests(user):
+        return queryset.none()
+    return queryset.filter(young_person__mission_locale_id=user.organisation_id)
+
+
+def get_rights_request_or_404(user, uid):
+    from jalon.privacy.models import RightsRequest
+
+    try:
+        return RightsRequest.objects.visible_to(user).select_related("young_person").get(uid=uid)
+    except (RightsRequest.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
+        raise Http404("Demande introuvable.") from exc

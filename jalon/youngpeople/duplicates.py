@@ -2,6 +2,7 @@
 
 import datetime
 
+from jalon.youngpeople.enums import FileStatus
 from jalon.youngpeople.models import YoungPerson
 from jalon.youngpeople.normalize import normalize_name
 from jalon.youngpeople.search import WordSimilarity
@@ -25,6 +26,8 @@ def find_likely_duplicates(
         return []
     candidates = (
         YoungPerson.objects.live()
+        # An anonymised file is nobody's any more: it must not come back as a duplicate.
+        .exclude(status=FileStatus.ANONYMISED)
         .filter(birth_date=birth_date)
         .annotate(similarity=WordSimilarity(names))
         .filter(similarity__gte=DUPLICATE_NAME_THRESHOLD)

@@ -132,6 +132,7 @@ def young_person_detail(request, uid):
             "can_edit": policy.can_edit_young_person(request.user, young_person),
             "can_merge": policy.is_mission_locale_director(request.user),
             "emergency_access": emergency.active_grant(request.user, young_person),
+            "can_exercise_rights": policy.can_exercise_rights_on(request.user, young_person),
             "title": str(young_person),
         },
     )

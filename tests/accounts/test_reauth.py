@@ -100,3 +100,26 @@ def test_regenerating_recovery_codes_requires_reauthentication_and_replaces_them
     page = client.get(response.url).content.decode()
     assert all(code not in page for code in old)
     assert page.count("<li><code>") == 10
+
+
+@pytest.mark.parametrize("name", ["privacy:export_pdf", "privacy:export_json"])
+def test_rule_an_access_export_after_the_window_asks_to_confirm_identity(
+    director, young_person_a, name
+):
+    url = reverse(name, args=[young_person_a.uid])
+    response = director.get(url)
+    assert response.status_code == 302
+    assert response.url == reauth.reauth_url(url)
+
+
+def test_rule_an_erasure_after_the_window_is_not_done_and_returns_to_the_rights_page(
+    director, young_person_a
+):
+    phone = young_person_a.phone
+    response = director.post(
+        reverse("privacy:erase", args=[young_person_a.uid]), {"what": "contact"}
+    )
+    rights_page = reverse("privacy:file_rights", args=[young_person_a.uid])
+    assert response.url == reauth.reauth_url(rights_page)
+    young_person_a.refresh_from_db()
+    assert young_person_a.phone == phone

@@ -119,3 +119,18 @@ def test_the_demo_director_finds_emergency_accesses_and_an_alert(demo, client_fo
     assert "DUPONT Léa" in grants  # a Toulouse file: its director sees the name
     assert "MARTIN" not in grants  # a Montpellier file opened by Toulouse staff: its uid only
     assert "94 dossiers distincts en 24 heures" in page and "À examiner" in page
+def test_demo_has_files_past_retention_for_the_dry_run_and_an_open_rights_request(demo):
+    from django.utils import timezone
+
+    from jalon.privacy.models import RightsRequest
+    from jalon.privacy.services import review_retention
+
+    review = review_retention(timezone.localdate())
+    due = {f.uid for f in review.files}
+    past = YoungPerson.objects.filter(last_name__in=["Garnier", "Roux", "Bonnet"])
+    assert {str(uid) for uid in past.values_list("uid", flat=True)} <= due
+    assert [a.pk for a in review.accounts] == [
+        User.objects.get(email="ancien-conseiller@demo.jalon.test").pk
+    ]
+    assert not YoungPerson.objects.filter(anonymised_at__isnull=False).exists()
+    assert RightsRequest.objects.open().get().young_person.first_names == "Lucas"

@@ -1,0 +1,133 @@
+"""A file holding something in every app, and the rights requests' factory."""
+
+import datetime
+from decimal import Decimal
+
+import factory
+from django.utils import timezone
+
+from jalon.pathways.enums import PathwayKind, SanctionKind, SituationKind
+from jalon.pathways.models import (
+    AllowancePayment,
+    CejSanction,
+    PaceaPhase,
+    Pmsmp,
+    Proposal,
+    Situation,
+)
+from jalon.privacy.enums import RightKind
+from jalon.privacy.models import RightsRequest
+from jalon.scheduling.models import AppointmentStatusChange
+from jalon.youngpeople.services import young_people_merge
+from tests.factories import PublicPeriodFactory, YoungPersonFactory
+from tests.pathways.factories import PathwayFactory
+from tests.reception.factories import (
+    DiagnosticAreaFactory,
+    DiagnosticFactory,
+    FirstReceptionFactory,
+    OutreachContactFactory,
+)
+from tests.scheduling.factories import (
+    AppointmentFactory,
+    CollectiveSessionFactory,
+    ParticipationFactory,
+)
+
+SECRET = "Confidence sur la santé"
+
+
+class RightsRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RightsRequest
+
+    kind = RightKind.ACCESS
+    received_on = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=3))
+    details = "Demande reçue par courrier"
+    recorded_by = None
+
+
+def full_file(young_person, director, *, pathway_end=None):
+    """Records of every kind on the file, each with free text; returns what was made."""
+    staff = young_person.referent
+    start = young_person.first_reception_date
+    PublicPeriodFactory(young_person=young_person, start_date=start)
+    FirstReceptionFactory(young_person=young_person, notes=SECRET, oriented_to_text=SECRET)
+    diagnostic = DiagnosticFactory(young_person=young_person, conclusions=SECRET, started_on=start)
+    DiagnosticAreaFactory(diagnostic=diagnostic, situation=SECRET, barriers=SECRET)
+    pathway = PathwayFactory(
+        young_person=young_person,
+        kind=PathwayKind.PACEA,
+        start_date=start,
+        end_date=pathway_end,
+        exit_outcome="employment" if pathway_end else "",
+        exception_reason=SECRET,
+    )
+    PaceaPhase.objects.create(
+        pathway=pathway, start_date=start, objectives=SECRET, evaluation=SECRET
+    )
+    AllowancePayment.objects.create(
+        pathway=pathway, month=start.replace(day=1), amount=Decimal("100"), recorded_by=staff
+    )
+    CejSanction.objects.create(
+        pathway=pathway,
+        breach_date=start,
+        kind=SanctionKind.REDUCTION,
+        month=start.replace(day=1),
+        reason=SECRET,
+        decided_by=staff,
+    )
+    Pmsmp.objects.create(
+        young_person=young_person,
+        employer_name=SECRET,
+        employer_siret="12345678900011",
+        start_date=start,
+        end_date=start,
+        goal="discover",
+        rome_code="N1103",
+        outcome=SECRET,
+        recorded_by=staff,
+    )
+    Proposal.objects.create(
+        young_person=young_person,
+        kind="training",
+        proposed_on=start,
+        description=SECRET,
+        recorded_by=staff,
+    )
+    Situation.objects.create(
+        young_person=young_person,
+        kind=SituationKind.EMPLOYMENT,
+        start_date=start,
+        organisation_name=SECRET,
+        rome_code="N1103",
+        recorded_by=staff,
+    )
+    appointment = AppointmentFactory(
+        young_person=young_person, notes=SECRET, subject=SECRET, place=SECRET
+    )
+    AppointmentStatusChange.objects.create(
+        appointment=appointment,
+        changed_by=staff,
+        from_status="planned",
+        to_status="cancelled",
+        reason=SECRET,
+    )
+    session = CollectiveSessionFactory(mission_locale=young_person.mission_locale)
+    ParticipationFactory(session=session, young_person=young_person)
+    OutreachContactFactory(
+        mission_locale=young_person.mission_locale,
+        young_person=young_person,
+        notes=SECRET,
+        birth_date=young_person.birth_date,
+    )
+    RightsRequestFactory(young_person=young_person, recorded_by=director, details=SECRET)
+    duplicate = YoungPersonFactory(
+        mission_locale=young_person.mission_locale,
+        last_name=young_person.last_name,
+        first_names=young_person.first_names,
+        birth_date=young_person.birth_date,
+        first_reception_date=start,
+        referent=staff,
+    )
+    young_people_merge(actor=director, kept=young_person, absorbed=duplicate)
+    return {"pathway": pathway, "duplicate": duplicate}
