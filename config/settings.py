@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "jalon.audit",
     "jalon.api",
     "jalon.pilotage",
+    "jalon.backups",
     "jalon.demo",
     "jalon.web",
 ]
