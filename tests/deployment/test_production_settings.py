@@ -17,11 +17,12 @@ PRODUCTION_SECRET_KEY = "Kj3#vQ9!pL2@xR7$mN5%tB8^wE4&yH6*zC1(aD0)fG-+uI=_oP[]{}s
 
 
 def _production_environment(**extra) -> dict[str, str]:
-    """This test run's environment without any Jalon setting, then a production server's."""
+    """This test run's environment without any Jalon or Django variable (the browser tests set
+    DJANGO_ALLOW_ASYNC_UNSAFE), then a production server's."""
     environment = {
         name: value
         for name, value in os.environ.items()
-        if not name.startswith("JALON_") and name != "DJANGO_SETTINGS_MODULE"
+        if not name.startswith(("JALON_", "DJANGO_"))
     }
     environment.update(
         DJANGO_SETTINGS_MODULE="config.settings",
