@@ -51,7 +51,7 @@ class InlineCodeFinder(HTMLParser):
         if tag == "style":
             self.found.append(f"<style> element at line {self.getpos()[0]}")
         for name, value in attrs:
-            if name.startswith("on"):
+            if name.startswith(("on", "hx-on", "data-hx-on")):  # htmx evaluates hx-on code
                 self.found.append(f'<{tag} {name}="{value}">')
             elif name == "style":
                 self.found.append(f'<{tag} style="{value}">')
@@ -71,8 +71,9 @@ def test_the_finder_sees_every_kind_of_inline_code():
         '<script>alert(1)</script><script type="module">x()</script><style>p{}</style>'
         '<p style="color:red" onclick="x()"><a href="javascript:x()">a</a></p>'
         '<script src="/static/a.js"></script><script type="application/json">{}</script>'
+        '<button hx-on:click="x()">b</button>'
     )
-    assert len(inline_code(html)) == 6
+    assert len(inline_code(html)) == 7
 
 
 def _matrix_requests():
