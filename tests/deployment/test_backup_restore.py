@@ -7,7 +7,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import connection
+from django.db import connection, connections
 
 from jalon.accounts.models import User
 from jalon.audit.models import AuditEntry
@@ -35,6 +35,9 @@ def _seed_data_back(django_db_blocker):
     if state["flushed"]:
         with django_db_blocker.unblock():
             restore_if_flushed()
+            # Opened outside any test: left open, it would stop PostgreSQL from dropping the
+            # test database at the end of the run.
+            connections.close_all()
 
 
 @pytest.fixture
