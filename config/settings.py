@@ -4,6 +4,7 @@ import datetime
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from config.env import env_bool, env_int, env_list, env_str
@@ -42,6 +43,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "ninja",  # serves its Swagger UI files locally instead of from a CDN
+    "csp",
     "jalon.network",
     "jalon.accounts",
     "jalon.youngpeople",
@@ -52,12 +54,15 @@ INSTALLED_APPS = [
     "jalon.privacy",
     "jalon.api",
     "jalon.pilotage",
+    "jalon.backups",
     "jalon.demo",
     "jalon.web",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "jalon.web.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -298,3 +303,53 @@ JALON_RETENTION_YEARS_AFTER_AGE = env_int("JALON_RETENTION_YEARS_AFTER_AGE", 2)
 JALON_RETENTION_CEJ_YEARS = env_int("JALON_RETENTION_CEJ_YEARS", 10)
 # Staff and partner accounts: years after the end of their habilitation.
 JALON_RETENTION_ACCOUNT_YEARS = env_int("JALON_RETENTION_ACCOUNT_YEARS", 1)
+# --- Hardened deployment: HTTPS, security headers, Content-Security-Policy ---
+# README, "Déploiement en production". Outside demo mode Jalon is served over HTTPS only.
+_HTTPS_ONLY = not (DEMO_MODE or DEBUG)
+SECURE_SSL_REDIRECT = env_bool("JALON_SSL_REDIRECT", default=_HTTPS_ONLY)
+# Behind a reverse proxy that terminates TLS: the header it sets to "https" (X-Forwarded-Proto).
+# Only when the proxy always overwrites that header, or a client could pass for HTTPS.
+_PROXY_SSL_HEADER = env_str("JALON_PROXY_SSL_HEADER", "")
+if _PROXY_SSL_HEADER:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + _PROXY_SSL_HEADER.upper().replace("-", "_"), "https")
+SECURE_HSTS_SECONDS = env_int("JALON_HSTS_SECONDS", 365 * 24 * 3600 if _HTTPS_ONLY else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("JALON_HSTS_INCLUDE_SUBDOMAINS", default=True)
+# The token alone changes nothing: it lets the owner of the domain submit it to the browsers'
+# preload list (hstspreload.org), which only accepts a registrable domain, not a sub-domain.
+SECURE_HSTS_PRELOAD = env_bool("JALON_HSTS_PRELOAD", default=True)
+# jalon.js reads the CSRF token from the page's <meta>, so scripts never need the cookie.
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Browser features no page of Jalon uses: denied to every origin.
+JALON_PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+}
+# Nothing inline: scripts and styles come from Jalon's own static files. DSFR draws checkboxes
+# and select arrows with data: SVG images. A login provider (ProConnect) receives the browser
+# after a form post: its origin goes in JALON_CSP_EXTRA_FORM_ACTION.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF, *env_list("JALON_CSP_EXTRA_FORM_ACTION")],
+        "frame-ancestors": [NONE],
+    }
+}

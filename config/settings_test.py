@@ -19,3 +19,5 @@ STORAGES = {
 }
 # Static files are not under test here; WhiteNoise would rescan them for every test client.
 MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise")]  # noqa: F405
+# The test client and the browser tests' live server speak plain HTTP.
+SECURE_SSL_REDIRECT = False

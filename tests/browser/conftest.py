@@ -77,13 +77,45 @@ def _seed_data(_restore_seed_data, transactional_db):
 
 
 @pytest.fixture
-def page(browser, live_server):
+def page(browser, live_server, browser_problems):
     """A new context per test: no cookie or session leaks from one test to the next."""
     context = browser.new_context(base_url=live_server.url, locale="fr-FR")
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
+    page.on("console", browser_problems.console)
+    page.on("pageerror", browser_problems.page_error)
     yield page
     context.close()
+    browser_problems.assert_none()
+
+
+class BrowserProblems:
+    """What the browser refused (Content-Security-Policy) or what crashed in a script.
+
+    Every browser test fails on them: a page that works only because a test ignores the console
+    would break for users under the production policy.
+    """
+
+    def __init__(self):
+        self.seen = []
+
+    def console(self, message):
+        # Chromium words it "Refused to ..." or "... violates the ... Content Security Policy".
+        if message.type == "error" and (
+            "Content Security Policy" in message.text or message.text.startswith("Refused to")
+        ):
+            self.seen.append(f"{message.location.get('url', '')}: {message.text}")
+
+    def page_error(self, error):
+        self.seen.append(f"uncaught script error: {error}")
+
+    def assert_none(self):
+        assert not self.seen, "The browser reported:\n" + "\n".join(self.seen)
+
+
+@pytest.fixture
+def browser_problems():
+    return BrowserProblems()
 
 
 @pytest.fixture

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BackupsConfig(AppConfig):
+    name = "jalon.backups"
+    verbose_name = "Sauvegarde et restauration"
