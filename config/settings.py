@@ -6,7 +6,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_bool, env_int, env_list, env_str
+from config.env import env_bool, env_fernet_keys, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("JALON_VAR_DIR", str(BASE_DIR / "var")))
@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "jalon.pilotage",
     "jalon.demo",
     "jalon.web",
+    "jalon.core",
 ]
 
 MIDDLEWARE = [
@@ -203,3 +204,12 @@ LOGGING = {
 }
 
 PASSWORD_RESET_TIMEOUT = 3600
+
+# --- Sensitive fields and uploads (integrity) ----------------------------------------------
+# Keys of the encrypted fields (jalon/core/encryption.py): comma-separated Fernet keys, the first
+# encrypts, all decrypt (rotation: README). A fixed, public key in demo mode only.
+FIELD_ENCRYPTION_KEYS = env_fernet_keys("JALON_FIELD_ENCRYPTION_KEYS", demo=DEMO_MODE or DEBUG)
+# Documents attached to files: a private directory that no URL serves (downloads go through
+# the access policy), and the largest file accepted.
+UPLOAD_DIR = Path(env_str("JALON_UPLOAD_DIR", str(VAR_DIR / "uploads")))
+UPLOAD_MAX_BYTES = env_int("JALON_UPLOAD_MAX_MB", 10) * 1024 * 1024

@@ -2,8 +2,12 @@
 
 import os
 
+from config.env import DEMO_FERNET_KEY
+
 os.environ.setdefault("JALON_SECRET_KEY", "test-key-" + "x" * 64)
 os.environ["JALON_DEMO"] = "0"
+# Tests run outside demo mode, where the keys are required: the public demo key.
+os.environ.setdefault("JALON_FIELD_ENCRYPTION_KEYS", DEMO_FERNET_KEY)
 
 from config.settings import *  # noqa: F403
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from jalon import policy
 from jalon.audit import services as audit
 from jalon.audit.models import AuditAction
+from jalon.core.encryption import redact
 from jalon.reception import rules
 from jalon.reception.enums import Area, InterviewMode, ReceptionOutcome
 from jalon.reception.models import (
@@ -74,14 +75,17 @@ class _Errors:
 
 
 def _values(instance, fields) -> dict:
-    """JSON-ready values of the given fields (foreign keys as their id), empty ones left out."""
+    """JSON-ready values of the given fields (foreign keys as their id), empty ones left out.
+
+    Encrypted fields are only marked as filled: the journal never holds their text in clear.
+    """
     values = {}
     for name in fields:
         value = getattr(instance, instance._meta.get_field(name).attname)
         if value in ("", None):
             continue
         values[name] = value.isoformat() if isinstance(value, datetime.date) else value
-    return values
+    return redact(type(instance), values)
 
 
 def _set(instance, fields, data: dict) -> None:

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from jalon.core.versioning import Versioned
 from jalon.network.models import Commune, Organisation, Site
 from jalon.youngpeople.enums import (
     FileStatus,
@@ -37,7 +38,9 @@ class BelongsToYoungPersonQuerySet(models.QuerySet):
         return policy.scope_by_young_person(self, user)
 
 
-class YoungPerson(models.Model):
+class YoungPerson(Versioned):
+    VERSION_SUBJECT = "Ce dossier"
+
     # Opaque identifier for URLs and the API: row numbers would leak the size of a file base.
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
 

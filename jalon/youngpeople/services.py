@@ -10,6 +10,7 @@ from jalon import policy
 from jalon.accounts.models import Role
 from jalon.audit import services as audit
 from jalon.audit.models import AuditAction, AuditEntry
+from jalon.core.versioning import check_version, update_with_version
 from jalon.youngpeople import rules
 from jalon.youngpeople.duplicates import find_likely_duplicates
 from jalon.youngpeople.enums import FileStatus, PriorityPublic, PublicDetail
@@ -195,10 +196,17 @@ def _empty(name: str):
 
 
 @transaction.atomic
-def young_person_update(*, actor, young_person: YoungPerson, data: dict, channel="web"):
-    """Change the given fields only; every rule is checked again on the result."""
+def young_person_update(
+    *, actor, young_person: YoungPerson, data: dict, expected_version: int, channel="web"
+):
+    """Change the given fields only; every rule is checked again on the result.
+
+    `expected_version` is the version the user's form or API read was based on: if someone
+    saved the file since, ConcurrentEditError and nothing is written.
+    """
     if not policy.can_edit_young_person(actor, young_person):
         raise PermissionDenied("Vous ne pouvez pas modifier ce dossier.")
+    check_version(young_person, expected_version)
     before = snapshot(young_person)
     for name in EDITABLE_FIELDS:
         if name in data:
@@ -209,7 +217,7 @@ def young_person_update(*, actor, young_person: YoungPerson, data: dict, channel
     _record_exception(actor, young_person)
     changes = audit.diff(before, snapshot(young_person))
     if changes:
-        young_person.save()
+        update_with_version(young_person, expected_version, [*EDITABLE_FIELDS, "age_exception_by"])
         audit.record(
             actor=actor,
             action=AuditAction.UPDATE,
@@ -338,6 +346,8 @@ def young_people_merge(*, actor, kept: YoungPerson, absorbed: YoungPerson) -> Me
         ):
             setattr(kept, field.attname, getattr(absorbed, field.attname))
     kept.first_reception_date = min(kept.first_reception_date, absorbed.first_reception_date)
+    # A form opened on the kept file before the merge is now outdated.
+    kept.version += 1
     kept.save()
     record = MergeRecord.objects.create(
         kept=kept,
