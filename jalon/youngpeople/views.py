@@ -8,8 +8,15 @@ from django.views.decorators.http import require_GET, require_POST
 
 from jalon import policy
 from jalon.audit import services as audit
+from jalon.core.versioning import ConcurrentEditError
 from jalon.network.models import Commune
 from jalon.pathways import selectors as pathway_selectors
+from jalon.web.concurrency import (
+    VERSION_FIELD,
+    changed_since_loaded,
+    rebased_data,
+    track_version,
+)
 from jalon.web.forms import add_service_errors
 from jalon.youngpeople import selectors, services
 from jalon.youngpeople.enums import LEVEL_1969_TO_2019, FileStatus
@@ -154,29 +161,56 @@ def young_person_create(request):
     )
 
 
+def _edit_form(request, young_person, data=None):
+    form = YoungPersonForm(data, instance=young_person, user=request.user)
+    track_version(form, young_person.version)
+    return form
+
+
 @login_required
 def young_person_edit(request, uid):
     young_person = policy.get_young_person_or_404(request.user, uid)
     _require(policy.can_edit_young_person(request.user, young_person))
-    form = YoungPersonForm(request.POST or None, instance=young_person, user=request.user)
+    form = _edit_form(request, young_person, request.POST or None)
+    conflict = None
     if request.method == "GET":
         audit.record_read(actor=request.user, young_person=young_person, what="modification")
     if request.method == "POST" and form.is_valid():
         # The form filled the instance while validating: re-read it so the service compares
         # the saved values with the new ones.
         young_person.refresh_from_db()
-        data = {name: form.cleaned_data[name] for name in form.fields}
+        data = {name: form.cleaned_data[name] for name in form.fields if name != VERSION_FIELD}
         try:
-            services.young_person_update(actor=request.user, young_person=young_person, data=data)
+            services.young_person_update(
+                actor=request.user,
+                young_person=young_person,
+                data=data,
+                expected_version=form.cleaned_data[VERSION_FIELD],
+            )
         except ValidationError as error:
             add_service_errors(form, error)
+        except ConcurrentEditError as error:
+            young_person.refresh_from_db()
+            current = _edit_form(request, young_person)
+            conflict = {
+                "message": error.page_message,
+                "changes": changed_since_loaded(form, current, young_person),
+            }
+            form = _edit_form(
+                request, young_person, rebased_data(form, current, young_person.version)
+            )
         else:
             messages.success(request, "Le dossier a été mis à jour.")
             return redirect("youngpeople:detail", uid=young_person.uid)
     return render(
         request,
         "youngpeople/form.html",
-        {"form": form, "yp": young_person, "title": f"Modifier — {young_person}"},
+        {
+            "form": form,
+            "yp": young_person,
+            "conflict": conflict,
+            "title": f"Modifier — {young_person}",
+        },
     )
 
 

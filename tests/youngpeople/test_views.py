@@ -80,6 +80,7 @@ def test_editing_a_file(client_for, counsellor_a, young_person_a):
         birth_date=young_person_a.birth_date.isoformat(),
         first_reception_date=young_person_a.first_reception_date.isoformat(),
         phone="07 11 22 33 44",
+        version=young_person_a.version,
     )
     response = client_for(counsellor_a).post(f"/jeunes/{young_person_a.uid}/modifier/", data)
     assert response.status_code == 302
