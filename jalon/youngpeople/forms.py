@@ -41,6 +41,9 @@ class YoungPersonForm(DsfrBaseForm, forms.ModelForm):
             *((c.code, c.name) for c in self._communes_for(self._postal_code())),
         ]
         commune_field.help_text = "Les communes proposées dépendent du code postal."
+        if self.instance.commune_id and self.initial.get("commune") == self.instance.commune_id:
+            # The options are valued by INSEE code: the file's commune stays selected.
+            self.initial["commune"] = self.instance.commune.code
         self.fields["postal_code"].widget.attrs.update(
             {
                 "hx-get": "/communes/",

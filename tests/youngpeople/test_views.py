@@ -202,3 +202,9 @@ def test_missing_pages_are_french(client_for, counsellor_a):
     response = client_for(counsellor_a).get("/jeunes/00000000-0000-0000-0000-000000000000/")
     assert response.status_code == 404
     assert "Page introuvable" in response.content.decode()
+
+
+def test_the_edit_form_keeps_the_file_commune_selected(client_for, counsellor_a, young_person_a):
+    page = client_for(counsellor_a).get(f"/jeunes/{young_person_a.uid}/modifier/").content.decode()
+    code = young_person_a.commune.code
+    assert f'<option value="{code}" selected>' in page
