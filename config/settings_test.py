@@ -20,3 +20,5 @@ STORAGES = {
 }
 # Static files are not under test here; WhiteNoise would rescan them for every test client.
 MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise")]  # noqa: F405
+# Uploaded documents of the tests, away from the demo's.
+UPLOAD_DIR = VAR_DIR / "test-uploads"  # noqa: F405

@@ -268,3 +268,12 @@ def get_session_or_404(user, uid, queryset=None):
 
 def can_manage_session(user, session) -> bool:
     return can_use_agenda(user) and session.mission_locale_id == user.organisation_id
+
+
+# --- Documents of a file (integrity) --------------------------------------------------------
+
+
+def can_manage_documents(user, young_person) -> bool:
+    """Staff of the young person's Mission Locale attach and remove the documents of the file
+    (reception collects identity documents and certificates too); nobody else sees them."""
+    return can_edit_young_person(user, young_person)

@@ -362,5 +362,5 @@ def update_young_person(request, uid, payload: YoungPersonPatch):
 
 
 # Each domain app's operations live in their own router module.
-for _module in ("reception", "pathways", "scheduling"):
+for _module in ("reception", "pathways", "scheduling", "documents"):
     api.add_router("/", f"jalon.api.{_module}.router")

@@ -5,7 +5,8 @@ from dsfr.forms import DsfrBaseForm
 from jalon import policy
 from jalon.accounts.models import MISSION_LOCALE_ROLES, User
 from jalon.network.models import Commune
-from jalon.youngpeople.enums import FileStatus, PriorityPublic, PublicDetail
+from jalon.youngpeople.documents import max_size_label
+from jalon.youngpeople.enums import DocumentKind, FileStatus, PriorityPublic, PublicDetail
 from jalon.youngpeople.models import YoungPerson
 from jalon.youngpeople.services import EDITABLE_FIELDS, REFERENT_ROLES
 
@@ -167,3 +168,24 @@ class MergeForm(DsfrBaseForm):
     confirm = forms.BooleanField(
         label="Je confirme qu'il s'agit de la même personne", required=True
     )
+
+
+class DocumentForm(DsfrBaseForm):
+    """Typing only: the service checks the type (by content), the size and emptiness."""
+
+    kind = forms.ChoiceField(
+        label="Type de document",
+        choices=[("", "—"), *DocumentKind.choices],
+        error_messages={"required": "Choisissez le type de document."},
+    )
+    file = forms.FileField(
+        label="Fichier",
+        required=False,
+        allow_empty_file=True,
+        help_text="PDF, JPEG ou PNG.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = f"PDF, JPEG ou PNG, {max_size_label()} au plus."

@@ -11,10 +11,10 @@ from jalon.accounts.models import Role
 from jalon.audit import services as audit
 from jalon.audit.models import AuditAction, AuditEntry
 from jalon.core.versioning import check_version, update_with_version
-from jalon.youngpeople import rules
+from jalon.youngpeople import documents, rules
 from jalon.youngpeople.duplicates import find_likely_duplicates
 from jalon.youngpeople.enums import FileStatus, PriorityPublic, PublicDetail
-from jalon.youngpeople.models import MergeRecord, PriorityPublicPeriod, YoungPerson
+from jalon.youngpeople.models import Document, MergeRecord, PriorityPublicPeriod, YoungPerson
 
 EDITABLE_FIELDS = (
     "last_name",
@@ -378,3 +378,63 @@ def young_people_merge(*, actor, kept: YoungPerson, absorbed: YoungPerson) -> Me
         changes={"fusionne_dans": [None, str(kept.uid)]},
     )
     return record
+
+
+# --- Documents ------------------------------------------------------------------------------
+
+
+def document_upload(*, actor, young_person: YoungPerson, kind: str, uploaded, channel="web"):
+    """Attach a PDF, JPEG or PNG to the file (type sniffed from the content, size bounded)."""
+    if not policy.can_manage_documents(actor, young_person):
+        raise PermissionDenied("Vous ne pouvez pas déposer de document dans ce dossier.")
+    content_type = documents.check_upload(uploaded, kind)
+    stored_name, sha256 = documents.store(uploaded)
+    try:
+        with transaction.atomic():
+            document = Document.objects.create(
+                young_person=young_person,
+                kind=kind,
+                original_name=documents.clean_name(uploaded.name),
+                stored_name=stored_name,
+                content_type=content_type,
+                size=uploaded.size,
+                sha256=sha256,
+                uploaded_by=actor,
+            )
+            audit.record(
+                actor=actor,
+                action=AuditAction.CREATE,
+                obj=document,
+                young_person=young_person,
+                changes={
+                    "document": [None, document.get_kind_display()],
+                    "fichier": [None, document.original_name],
+                    "sha256": [None, sha256],
+                },
+                channel=channel,
+            )
+    except BaseException:
+        # Nothing recorded: no orphan content either.
+        documents.discard(stored_name)
+        raise
+    return document
+
+
+@transaction.atomic
+def document_delete(*, actor, document: Document, channel="web") -> None:
+    """Remove a document and its content for good (the journal keeps its name and digest)."""
+    young_person = document.young_person
+    if not policy.can_manage_documents(actor, young_person):
+        raise PermissionDenied("Vous ne pouvez pas supprimer ce document.")
+    audit.record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=document,
+        young_person=young_person,
+        changes={
+            "document_supprime": [str(document), None],
+            "sha256": [document.sha256, None],
+        },
+        channel=channel,
+    )
+    document.delete()

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
@@ -18,9 +19,10 @@ from jalon.web.concurrency import (
     track_version,
 )
 from jalon.web.forms import add_service_errors
-from jalon.youngpeople import selectors, services
+from jalon.youngpeople import documents, selectors, services
 from jalon.youngpeople.enums import LEVEL_1969_TO_2019, FileStatus
 from jalon.youngpeople.forms import (
+    DocumentForm,
     MergeForm,
     PortfolioFilterForm,
     PublicPeriodEndForm,
@@ -28,7 +30,7 @@ from jalon.youngpeople.forms import (
     YoungPersonCreateForm,
     YoungPersonForm,
 )
-from jalon.youngpeople.models import YoungPerson
+from jalon.youngpeople.models import Document, YoungPerson
 from jalon.youngpeople.search import search_young_people
 from jalon.youngpeople.timeline import KINDS as TIMELINE_KINDS
 from jalon.youngpeople.timeline import timeline
@@ -124,6 +126,8 @@ def young_person_detail(request, uid):
                 (label, reverse(name, args=[young_person.uid])) for label, name in ADD_ACTIONS
             ],
             **_timeline_context(young_person, set()),
+            "documents": young_person.documents.select_related("uploaded_by"),
+            "can_manage_documents": policy.can_manage_documents(request.user, young_person),
             "can_edit": policy.can_edit_young_person(request.user, young_person),
             "can_merge": policy.is_mission_locale_director(request.user),
             "title": str(young_person),
@@ -312,3 +316,61 @@ def commune_options(request):
         else Commune.objects.none()
     )
     return render(request, "youngpeople/_commune_options.html", {"communes": communes})
+
+
+# --- Documents ------------------------------------------------------------------------------
+
+
+@login_required
+def document_upload(request, uid):
+    young_person = policy.get_young_person_or_404(request.user, uid)
+    _require(policy.can_manage_documents(request.user, young_person))
+    form = DocumentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.document_upload(
+                actor=request.user,
+                young_person=young_person,
+                kind=form.cleaned_data["kind"],
+                uploaded=form.cleaned_data["file"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Le document a été ajouté au dossier.")
+            return redirect(reverse("youngpeople:detail", args=[young_person.uid]) + "#documents")
+    return render(
+        request,
+        "youngpeople/document_form.html",
+        {"form": form, "yp": young_person, "title": f"Ajouter un document — {young_person}"},
+    )
+
+
+@login_required
+@require_GET
+def document_download(request, uid):
+    """The only way to a document's content: through the policy, audited, never displayed."""
+    document = policy.get_record_or_404(request.user, Document.objects.all(), uid)
+    audit.record_read(actor=request.user, young_person=document.young_person, what="document")
+    try:
+        content = documents.storage().open(document.stored_name, "rb")
+    except FileNotFoundError as exc:
+        raise Http404("Le contenu de ce document est introuvable.") from exc
+    response = FileResponse(
+        content,
+        as_attachment=True,
+        filename=documents.download_name(document),
+        content_type=document.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_POST
+def document_delete(request, uid):
+    document = policy.get_record_or_404(request.user, Document.objects.all(), uid)
+    services.document_delete(actor=request.user, document=document)
+    messages.success(request, "Le document a été supprimé.")
+    return redirect(reverse("youngpeople:detail", args=[document.young_person.uid]) + "#documents")
