@@ -1,22 +1,23 @@
 """Edit forms of versioned records (jalon/core/versioning.py): no lost work on a conflict.
 
 The form carries the version it was loaded at and, for each field, the value it was loaded
-with (Django's hidden initial). When a save conflicts, the page is shown again with the user's
-input, the fields that the other person changed (with their current value), and the current
-version, so that saving again after checking succeeds.
+with (hidden `initial-<name>` inputs, rendered by the `version_inputs` template filter). When a
+save conflicts, the page is shown again with the user's input, the fields that the other person
+changed (with their current value), and the current version, so that saving again after
+checking succeeds.
 """
 
 import datetime
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 VERSION_FIELD = "version"
 _MISSING_VERSION = "Ce formulaire est incomplet (version manquante) : rechargez la page."
 
 
 def track_version(form, version: int) -> None:
-    for field in form.fields.values():
-        field.show_hidden_initial = True
+    form.loaded_value_fields = list(form.fields)
     form.fields[VERSION_FIELD] = forms.IntegerField(
         widget=forms.HiddenInput,
         initial=version,
@@ -61,13 +62,30 @@ def changed_since_loaded(form, current_form, instance=None) -> list[tuple[str, s
     return changed
 
 
+def _user_changed(form, name) -> bool:
+    field = form.fields[name]
+    loaded = form._widget_data_value(field.hidden_widget(), form[name].html_initial_name)
+    try:
+        loaded = field.to_python(loaded)
+    except ValidationError:
+        return True
+    return field.has_changed(loaded, form[name].data)
+
+
 def rebased_data(form, current_form, version: int):
-    """The user's input, now based on the current version and values (to save it again)."""
+    """The user's input, now based on the current version and values (to save it again).
+
+    A field the user left alone takes its current value: saving again never undoes the other
+    person's change by accident; what the user typed stays as typed.
+    """
     data = form.data.copy()
     data[form.add_prefix(VERSION_FIELD)] = str(version)
     for name, field in current_form.fields.items():
         if name == VERSION_FIELD or name not in form.fields:
             continue
         rendered = field.hidden_widget().format_value(current_form[name].value())
-        data[form[name].html_initial_name] = "" if rendered is None else rendered
+        rendered = "" if rendered is None else rendered
+        if not _user_changed(form, name):
+            data[form[name].html_name] = rendered
+        data[form[name].html_initial_name] = rendered
     return data

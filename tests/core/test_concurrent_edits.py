@@ -77,7 +77,9 @@ def test_rule_a_second_counsellor_saving_an_outdated_file_overwrites_nothing(
 ):
     url = f"/jeunes/{young_person_a.uid}/modifier/"
     first, second = client_for(colleague), client_for(counsellor_a)
-    first_form = form_values(first.get(url), "")
+    page = first.get(url)
+    assert page.content.decode().count('name="initial-phone"') == 1
+    first_form = form_values(page, "")
     second_form = form_values(second.get(url), "")
     assert first_form["version"] == second_form["version"] == "1"
 
@@ -96,10 +98,12 @@ def test_rule_a_second_counsellor_saving_an_outdated_file_overwrites_nothing(
     assert young_person.phone == "07 11 11 11 11" and young_person.diploma == ""
     assert young_person.version == 2
 
-    # After checking, saving again goes through (the form now carries the current version).
+    # The field the user left alone shows the colleague's value; saving again goes through and
+    # undoes nothing.
     again = form_values(response, "")
     assert again["version"] == "2" and again["diploma"] == "CAP Cuisine"
-    response = second.post(url, {**again, "phone": "07 11 11 11 11"})
+    assert again["phone"] == "07 11 11 11 11"
+    response = second.post(url, again)
     assert response.status_code == 302
     young_person.refresh_from_db()
     assert (young_person.phone, young_person.diploma) == ("07 11 11 11 11", "CAP Cuisine")

@@ -12,9 +12,5 @@ def version_inputs(form):
     if VERSION_FIELD not in form.fields:
         return ""
     inputs = [str(form[VERSION_FIELD])]
-    inputs += [
-        str(bound.as_hidden(only_initial=True))
-        for bound in form
-        if bound.name != VERSION_FIELD and bound.field.show_hidden_initial
-    ]
+    inputs += [str(form[name].as_hidden(only_initial=True)) for name in form.loaded_value_fields]
     return mark_safe("".join(inputs))  # noqa: S308 - widgets render escaped HTML
