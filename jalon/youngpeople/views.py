@@ -126,7 +126,7 @@ def young_person_detail(request, uid):
                 (label, reverse(name, args=[young_person.uid])) for label, name in ADD_ACTIONS
             ],
             **_timeline_context(young_person, set()),
-            "documents": young_person.documents.select_related("uploaded_by"),
+            "documents": young_person.documents.all(),
             "can_manage_documents": policy.can_manage_documents(request.user, young_person),
             "can_edit": policy.can_edit_young_person(request.user, young_person),
             "can_merge": policy.is_mission_locale_director(request.user),

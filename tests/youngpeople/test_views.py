@@ -2,6 +2,7 @@ import pytest
 
 from jalon.youngpeople.models import YoungPerson
 from tests.factories import YoungPersonFactory, years_ago
+from tests.youngpeople.factories import stored_document
 
 
 def form_data(**overrides):
@@ -172,6 +173,8 @@ def test_the_file_page_has_a_bounded_number_of_queries(
 ):
     for public in ("qpv", "zrr", "mna"):
         young_person_a.public_periods.create(public=public, start_date=years_ago(1))
+    for _ in range(3):
+        stored_document(young_person_a)
     client = client_for(counsellor_a)
     # The timeline's providers add a fixed number of queries (see tests/pathways).
     with django_assert_max_num_queries(25):
