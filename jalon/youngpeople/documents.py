@@ -30,7 +30,10 @@ class PrivateStorage(FileSystemStorage):
 
 def storage() -> PrivateStorage:
     """Read at each call so that the directory follows the settings (tests use their own)."""
-    return PrivateStorage(location=settings.UPLOAD_DIR)
+    # Readable by the application's account only.
+    return PrivateStorage(
+        location=settings.UPLOAD_DIR, file_permissions_mode=0o600, directory_permissions_mode=0o700
+    )
 
 
 def max_size_label() -> str:

@@ -1,5 +1,6 @@
 from django import forms
 from django.utils import timezone
+from django.utils.functional import lazy
 from dsfr.forms import DsfrBaseForm
 
 from jalon import policy
@@ -180,12 +181,9 @@ class DocumentForm(DsfrBaseForm):
     )
     file = forms.FileField(
         label="Fichier",
-        required=False,
         allow_empty_file=True,
-        help_text="PDF, JPEG ou PNG.",
-        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
+        error_messages={"required": "Choisissez un fichier."},
+        # Lazy: the maximum follows the settings.
+        help_text=lazy(lambda: f"PDF, JPEG ou PNG, {max_size_label()} au plus.", str)(),
+        widget=forms.FileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["file"].help_text = f"PDF, JPEG ou PNG, {max_size_label()} au plus."

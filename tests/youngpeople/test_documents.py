@@ -43,6 +43,7 @@ def test_a_pdf_is_stored_privately_under_a_random_name(client_for, counsellor_a,
     assert "Lucas" not in document.stored_name and not document.stored_name.endswith(".pdf")
     with pytest.raises(ValueError):
         documents.storage().url(document.stored_name)  # no URL serves the directory
+    assert (settings.UPLOAD_DIR / document.stored_name).stat().st_mode & 0o077 == 0
     entry = AuditEntry.objects.get(action=AuditAction.CREATE, object_type="youngpeople.document")
     assert entry.changes["sha256"] == [None, document.sha256]
     page = client_for(counsellor_a).get(f"/jeunes/{young_person_a.uid}/").content.decode()
@@ -187,3 +188,10 @@ def test_documents_through_the_api(client_for, counsellor_a, young_person_a, api
     assert response.status_code == 200 and b"".join(response.streaming_content) == PDF
     assert response["Content-Disposition"].startswith("attachment;")
     assert AuditEntry.objects.filter(action=AuditAction.READ, channel="api").exists()
+
+
+@override_settings(UPLOAD_MAX_BYTES=5 * 1024 * 1024)
+def test_the_form_tells_the_accepted_types_and_maximum(client_for, counsellor_a, young_person_a):
+    page = client_for(counsellor_a).get(f"/jeunes/{young_person_a.uid}/documents/")
+    assert "PDF, JPEG ou PNG, 5 Mo au plus." in page.content.decode()
+    assert "Fichier (Optionnel)" not in page.content.decode()
