@@ -7,7 +7,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_bool, env_int, env_list, env_str
+from config.env import env_bool, env_fernet_keys, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("JALON_VAR_DIR", str(BASE_DIR / "var")))
@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "jalon.backups",
     "jalon.demo",
     "jalon.web",
+    "jalon.core",
 ]
 
 MIDDLEWARE = [
@@ -353,3 +354,11 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
+# --- Sensitive fields and uploads (integrity) ----------------------------------------------
+# Keys of the encrypted fields (jalon/core/encryption.py): comma-separated Fernet keys, the first
+# encrypts, all decrypt (rotation: README). A fixed, public key in demo mode only.
+FIELD_ENCRYPTION_KEYS = env_fernet_keys("JALON_FIELD_ENCRYPTION_KEYS", demo=DEMO_MODE or DEBUG)
+# Documents attached to files: a private directory that no URL serves (downloads go through
+# the access policy), and the largest file accepted.
+UPLOAD_DIR = Path(env_str("JALON_UPLOAD_DIR", str(VAR_DIR / "uploads")))
+UPLOAD_MAX_BYTES = env_int("JALON_UPLOAD_MAX_MB", 10) * 1024 * 1024

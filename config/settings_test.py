@@ -2,8 +2,12 @@
 
 import os
 
+from config.env import DEMO_FERNET_KEY
+
 os.environ.setdefault("JALON_SECRET_KEY", "test-key-" + "x" * 64)
 os.environ["JALON_DEMO"] = "0"
+# Tests run outside demo mode, where the keys are required: the public demo key.
+os.environ.setdefault("JALON_FIELD_ENCRYPTION_KEYS", DEMO_FERNET_KEY)
 
 from config.settings import *  # noqa: F403
 
@@ -21,3 +25,5 @@ STORAGES = {
 MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise")]  # noqa: F405
 # The test client and the browser tests' live server speak plain HTTP.
 SECURE_SSL_REDIRECT = False
+# Uploaded documents of the tests, away from the demo's.
+UPLOAD_DIR = VAR_DIR / "test-uploads"  # noqa: F405

@@ -451,3 +451,12 @@ def get_rights_request_or_404(user, uid):
         return RightsRequest.objects.visible_to(user).select_related("young_person").get(uid=uid)
     except (RightsRequest.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
         raise Http404("Demande introuvable.") from exc
+
+
+# --- Documents of a file (integrity) --------------------------------------------------------
+
+
+def can_manage_documents(user, young_person) -> bool:
+    """Staff of the young person's Mission Locale attach and remove the documents of the file
+    (reception collects identity documents and certificates too); nobody else sees them."""
+    return can_edit_young_person(user, young_person)

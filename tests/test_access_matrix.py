@@ -173,7 +173,7 @@ API = {
         (
             "patch",
             lambda r: f"/api/v1/young-people/{r['yp'].uid}",
-            {"diploma": "CAP Cuisine"},
+            {"diploma": "CAP Cuisine", "version": 1},
             {**only(200, ML_A_STAFF, 404), ANONYMOUS: API_UNAUTHENTICATED},
         ),
     ],

@@ -28,6 +28,7 @@ from jalon.api.schemas import (
 )
 from jalon.api.throttling import AccountRateThrottle, TokenRateThrottle
 from jalon.audit import services as audit
+from jalon.core.versioning import ConcurrentEditError
 from jalon.network.models import Commune, Organisation, OrganisationKind, Site
 from jalon.youngpeople import selectors, services
 from jalon.youngpeople.models import YoungPerson
@@ -45,7 +46,10 @@ api = NinjaAPI(
     description=(
         "API des partenaires du réseau des Missions Locales. Obtenez un jeton avec "
         "`POST /api/v1/auth/token`, puis envoyez `Authorization: Bearer <jeton>`. "
-        "Les erreurs sont en JSON : `{message, errors: {champ: [messages]}}`."
+        "Les erreurs sont en JSON : `{message, errors: {champ: [messages]}}`. "
+        "Modifications concurrentes : un dossier ou un parcours porte un numéro de `version` ; "
+        "une modification doit renvoyer dans son corps la `version` lue, et répond 409 si "
+        "quelqu'un l'a modifié entre-temps (rien n'est alors enregistré : relisez, puis renvoyez)."
     ),
     auth=BearerToken(),
     throttle=[AccountRateThrottle()],
@@ -91,6 +95,13 @@ def _http_error(request, exc):
 @api.exception_handler(Http404)
 def _not_found(request, exc):
     return api.create_response(request, errors.error_body({}, "Ressource introuvable."), status=404)
+
+
+@api.exception_handler(ConcurrentEditError)
+def _outdated_version(request, exc):
+    return api.create_response(
+        request, errors.error_body({"version": [exc.api_message]}, exc.api_message), status=409
+    )
 
 
 @api.exception_handler(PermissionDenied)
@@ -209,6 +220,7 @@ def _young_person_out(young_person: YoungPerson) -> dict:
     referent = young_person.referent
     return {
         "id": young_person.uid,
+        "version": young_person.version,
         **{
             name: getattr(young_person, name)
             for name in (
@@ -364,18 +376,24 @@ def get_young_person(request, uid):
 @api.patch(
     "/young-people/{uuid:uid}",
     summary="Modifier un dossier",
-    response={200: YoungPersonOut, 400: ErrorOut, 404: ErrorOut},
+    response={200: YoungPersonOut, 400: ErrorOut, 404: ErrorOut, 409: ErrorOut},
     tags=["jeunes"],
 )
 def update_young_person(request, uid, payload: YoungPersonPatch):
+    """Modifie les champs envoyés ; `version` (lue par GET) est obligatoire : 409 si le
+    dossier a été modifié depuis."""
     young_person = policy.get_young_person_or_404(request.auth, uid)
-    data = _resolve_references(request.auth, payload.dict(exclude_unset=True))
+    data = _resolve_references(request.auth, payload.dict(exclude_unset=True, exclude={"version"}))
     services.young_person_update(
-        actor=request.auth, young_person=young_person, data=data, channel="api"
+        actor=request.auth,
+        young_person=young_person,
+        data=data,
+        expected_version=payload.version,
+        channel="api",
     )
     return Status(200, _young_person_out(selectors.file_for_display(request.auth, uid)))
 
 
 # Each domain app's operations live in their own router module.
-for _module in ("reception", "pathways", "scheduling"):
+for _module in ("reception", "pathways", "scheduling", "documents"):
     api.add_router("/", f"jalon.api.{_module}.router")

@@ -33,10 +33,15 @@ class PathwayExitIn(Schema):
     end_date: datetime.date | None = None
     exit_reason: str = ""
     exit_outcome: str = ""
+    version: int = Field(
+        description="Version du parcours lue (GET) ; 409 s'il a été modifié depuis, sans rien "
+        "enregistrer."
+    )
 
 
 class PathwayOut(Schema):
     id: uuid.UUID
+    version: int
     kind: str
     kind_label: str
     start_date: datetime.date
@@ -103,6 +108,7 @@ class EventOut(Schema):
 def _pathway_out(pathway: Pathway) -> dict:
     return {
         "id": pathway.uid,
+        "version": pathway.version,
         "kind_label": pathway.get_kind_display(),
         **{
             name: getattr(pathway, name)
@@ -157,13 +163,18 @@ def open_pathway(request, uid, payload: PathwayIn):
 
 @router.post(
     "/pathways/{uuid:uid}/exit",
-    response={200: PathwayOut, 400: ErrorOut, 404: ErrorOut},
+    response={200: PathwayOut, 400: ErrorOut, 404: ErrorOut, 409: ErrorOut},
     summary="Enregistrer la sortie d'un parcours",
 )
 def exit_pathway(request, uid, payload: PathwayExitIn):
+    """Clôt le parcours ; `version` (lue par GET) est obligatoire : 409 s'il a changé depuis."""
     pathway = policy.get_record_or_404(request.auth, Pathway.objects.all(), uid)
     pathway = services.pathway_exit(
-        actor=request.auth, pathway=pathway, channel="api", **payload.dict()
+        actor=request.auth,
+        pathway=pathway,
+        channel="api",
+        expected_version=payload.version,
+        **payload.dict(exclude={"version"}),
     )
     return Status(200, _pathway_out(pathway))
 

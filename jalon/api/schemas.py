@@ -66,6 +66,9 @@ class YoungPersonListItem(Schema):
 
 
 class YoungPersonOut(YoungPersonListItem):
+    version: int = Field(
+        description="Version du dossier : à renvoyer telle quelle pour le modifier (PATCH)."
+    )
     birth_name: str
     sex: str
     phone: str
@@ -119,6 +122,10 @@ class YoungPersonCreate(_YoungPersonFields):
 
 
 class YoungPersonPatch(_YoungPersonFields):
+    version: int = Field(
+        description="Version lue (GET) sur laquelle porte la modification ; si le dossier a été "
+        "modifié depuis, la réponse est 409 et rien n'est enregistré."
+    )
     last_name: str | None = Field(None, max_length=100)
     first_names: str | None = Field(None, max_length=150)
     sex: str | None = None

@@ -19,18 +19,6 @@ from jalon.audit.models import AuditAction, EmergencyAccess, EmergencyReason
 REASON_MIN_LENGTH = 15
 
 
-def active_grant(user, young_person, now=None) -> EmergencyAccess | None:
-    """The user's active emergency access to this file, if any."""
-    if not getattr(user, "is_authenticated", False):
-        return None
-    return (
-        EmergencyAccess.objects.active(now)
-        .filter(user=user, young_person=young_person)
-        .order_by("-expires_at")
-        .first()
-    )
-
-
 def check_reason(reason_category: str, reason: str) -> None:
     errors = {}
     if reason_category not in EmergencyReason.values:
@@ -53,7 +41,7 @@ def emergency_access_grant(
     check_reason(reason_category, reason)
     now = now or timezone.now()
     with transaction.atomic():
-        existing = active_grant(actor, young_person, now)
+        existing = audit.active_emergency_grant(actor, young_person, now)
         if existing is not None:
             return existing
         grant = EmergencyAccess.objects.create(

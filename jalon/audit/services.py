@@ -77,7 +77,7 @@ def verify_chain() -> tuple[int, AuditEntry | None]:
 
 def record_read(*, actor, young_person, channel="web", what="dossier") -> AuditEntry:
     changes = {"vue": [None, what]}
-    grant = _emergency_grant(actor, young_person)
+    grant = active_emergency_grant(actor, young_person)
     if grant is not None:
         changes["accès d'urgence"] = [None, str(grant.uid)]
     return record(
@@ -90,15 +90,16 @@ def record_read(*, actor, young_person, channel="web", what="dossier") -> AuditE
     )
 
 
-def _emergency_grant(actor, young_person):
-    """The grant a read of another Mission Locale's file happens under (journal reference)."""
-    if not getattr(actor, "is_authenticated", False):
+def active_emergency_grant(user, young_person, now=None):
+    """The user's active emergency access to another Mission Locale's file, if any (a file of
+    one's own Mission Locale needs none: no query)."""
+    if not getattr(user, "is_authenticated", False):
         return None
-    if young_person.mission_locale_id == actor.organisation_id:
+    if young_person.mission_locale_id == user.organisation_id:
         return None
     return (
-        EmergencyAccess.objects.active()
-        .filter(user=actor, young_person=young_person)
+        EmergencyAccess.objects.active(now)
+        .filter(user=user, young_person=young_person)
         .order_by("-expires_at")
         .first()
     )

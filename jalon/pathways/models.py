@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from jalon.core.versioning import Versioned
 from jalon.pathways.enums import (
     AllowanceCategory,
     ContractType,
@@ -56,7 +57,9 @@ class PathwayQuerySet(BelongsToYoungPersonQuerySet):
         )
 
 
-class Pathway(models.Model):
+class Pathway(Versioned):
+    VERSION_SUBJECT = "Ce parcours"
+
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     young_person = models.ForeignKey(
         "youngpeople.YoungPerson", on_delete=models.PROTECT, related_name="pathways"

@@ -11,6 +11,7 @@ from django.utils import timezone
 from jalon import policy
 from jalon.audit import services as audit
 from jalon.audit.models import AuditAction
+from jalon.core.versioning import check_version, update_with_version
 from jalon.pathways import reference, rules
 from jalon.pathways.enums import (
     ExitReason,
@@ -183,10 +184,17 @@ def pathway_open(
 
 @transaction.atomic
 def pathway_extend(
-    *, actor, pathway: Pathway, planned_end_date, exception_reason: str = "", channel="web"
+    *,
+    actor,
+    pathway: Pathway,
+    planned_end_date,
+    expected_version: int,
+    exception_reason: str = "",
+    channel="web",
 ) -> Pathway:
     """Move the planned end, within the pathway's maximum duration."""
     _require_edit(actor, pathway.young_person)
+    check_version(pathway, expected_version)
     if not pathway.is_active:
         raise ValidationError("Ce parcours est clos.")
     errors: dict[str, list] = {}
@@ -211,7 +219,7 @@ def pathway_extend(
     pathway.planned_end_date = planned_end_date
     if exception_reason:
         pathway.exception_reason = exception_reason
-    pathway.save(update_fields=["planned_end_date", "exception_reason"])
+    update_with_version(pathway, expected_version, ["planned_end_date", "exception_reason"])
     _audit(
         actor,
         AuditAction.UPDATE,
@@ -231,11 +239,13 @@ def pathway_exit(
     end_date,
     exit_reason: str,
     exit_outcome: str,
+    expected_version: int,
     channel: str = "web",
 ) -> Pathway:
     """Close a pathway: a date, a reason and the young person's situation are required."""
     _require_edit(actor, pathway.young_person)
     pathway = Pathway.objects.select_for_update().get(pk=pathway.pk)
+    check_version(pathway, expected_version)
     if not pathway.is_active:
         raise ValidationError("Ce parcours est déjà clos.")
     rules.check_exit(
@@ -248,7 +258,7 @@ def pathway_exit(
     pathway.end_date = end_date
     pathway.exit_reason = exit_reason
     pathway.exit_outcome = exit_outcome
-    pathway.save(update_fields=["end_date", "exit_reason", "exit_outcome"])
+    update_with_version(pathway, expected_version, ["end_date", "exit_reason", "exit_outcome"])
     _audit(
         actor,
         AuditAction.UPDATE,
@@ -417,6 +427,8 @@ def cej_breach_record(
             end_date=breach_date,
             exit_reason=ExitReason.SANCTION,
             exit_outcome=exit_outcome,
+            # The pathway is locked above: its version is the current one.
+            expected_version=pathway.version,
             channel=channel,
         )
     return sanction

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from jalon import policy
 from jalon.audit import services as audit
+from jalon.core.versioning import ConcurrentEditError
 from jalon.pathways import selectors, services
 from jalon.pathways.enums import PathwayKind
 from jalon.pathways.forms import (
@@ -24,6 +25,12 @@ from jalon.pathways.forms import (
     SituationForm,
 )
 from jalon.pathways.models import Pathway, Proposal, Situation
+from jalon.web.concurrency import (
+    VERSION_FIELD,
+    changed_since_loaded,
+    rebased_data,
+    track_version,
+)
 from jalon.web.forms import add_service_errors
 
 
@@ -119,12 +126,36 @@ def _pathway(request, uid) -> Pathway:
     return policy.get_record_or_404(request.user, Pathway.objects.all(), uid)
 
 
+def _exit_form(pathway, data=None):
+    form = PathwayExitForm(data, prefix="exit")
+    track_version(form, pathway.version)
+    return form
+
+
+def _extend_form(pathway, data=None):
+    form = PathwayExtendForm(
+        data,
+        prefix="extend",
+        initial={
+            "planned_end_date": pathway.planned_end_date,
+            "exception_reason": pathway.exception_reason,
+        },
+    )
+    track_version(form, pathway.version)
+    return form
+
+
 @login_required
 def pathway_detail(request, uid):
     pathway = policy.get_record_or_404(
         request.user, Pathway.objects.all(), uid, include_emergency=True
     )
     audit.record_read(actor=request.user, young_person=pathway.young_person, what="parcours")
+    return _detail_page(request, pathway)
+
+
+def _detail_page(request, pathway, *, conflict=None, **forms):
+    """The pathway page; after a conflict, with the user's input kept in its form."""
     is_cej = pathway.kind == PathwayKind.CEJ
     return render(
         request,
@@ -138,18 +169,52 @@ def pathway_detail(request, uid):
             "payments": pathway.payments.all(),
             "sanctions": pathway.sanctions.all(),
             # Prefixes keep the ids of the page's several forms distinct.
-            "exit_form": PathwayExitForm(prefix="exit"),
-            "extend_form": PathwayExtendForm(
-                prefix="extend", initial={"planned_end_date": pathway.planned_end_date}
-            ),
+            "exit_form": _exit_form(pathway),
+            "extend_form": _extend_form(pathway),
             "phase_form": PhaseForm(prefix="phase"),
             "phase_close_form": PhaseCloseForm(prefix="phaseclose"),
             "breach_form": BreachForm(prefix="breach"),
             "payment_form": PaymentForm(prefix="payment"),
             "can_edit": policy.can_edit_young_person(request.user, pathway.young_person),
+            "conflict": conflict,
             "title": str(pathway),
+            **forms,
         },
     )
+
+
+def _versioned_pathway_action(request, uid, build_form, form_name: str, service, message: str):
+    """Exit or extension: like `_pathway_action`, but a conflict keeps the user's input."""
+    pathway = _pathway(request, uid)
+    form = build_form(pathway, request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for text in errors:
+                messages.error(request, text)
+        return redirect("pathways:detail", uid=pathway.uid)
+    data = {k: v for k, v in form.cleaned_data.items() if k != VERSION_FIELD}
+    try:
+        service(
+            actor=request.user,
+            pathway=pathway,
+            expected_version=form.cleaned_data[VERSION_FIELD],
+            **data,
+        )
+    except ValidationError as error:
+        for text in error.messages:
+            messages.error(request, text)
+    except ConcurrentEditError as error:
+        pathway.refresh_from_db()
+        current = build_form(pathway)
+        conflict = {
+            "message": error.page_message,
+            "changes": changed_since_loaded(form, current, pathway),
+        }
+        rebased = build_form(pathway, rebased_data(form, current, pathway.version))
+        return _detail_page(request, pathway, conflict=conflict, **{form_name: rebased})
+    else:
+        messages.success(request, message)
+    return redirect("pathways:detail", uid=pathway.uid)
 
 
 def _pathway_action(request, uid, form_class, prefix: str, action, message: str):
@@ -174,12 +239,12 @@ def _pathway_action(request, uid, form_class, prefix: str, action, message: str)
 @login_required
 @require_POST
 def pathway_exit(request, uid):
-    return _pathway_action(
+    return _versioned_pathway_action(
         request,
         uid,
-        PathwayExitForm,
-        "exit",
-        lambda pathway, data: services.pathway_exit(actor=request.user, pathway=pathway, **data),
+        _exit_form,
+        "exit_form",
+        services.pathway_exit,
         "La sortie du parcours est enregistrée.",
     )
 
@@ -187,12 +252,12 @@ def pathway_exit(request, uid):
 @login_required
 @require_POST
 def pathway_extend(request, uid):
-    return _pathway_action(
+    return _versioned_pathway_action(
         request,
         uid,
-        PathwayExtendForm,
-        "extend",
-        lambda pathway, data: services.pathway_extend(actor=request.user, pathway=pathway, **data),
+        _extend_form,
+        "extend_form",
+        services.pathway_extend,
         "La fin prévue a été modifiée.",
     )
 

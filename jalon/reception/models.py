@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from jalon.core.encryption import EncryptedTextField
+from jalon.core.versioning import Versioned
 from jalon.network.models import Commune, Organisation, Site
 from jalon.reception.enums import (
     Area,
@@ -64,7 +66,7 @@ class OutreachContact(models.Model):
     approximate_age = models.PositiveSmallIntegerField("âge approximatif", null=True, blank=True)
     birth_date = models.DateField("date de naissance", null=True, blank=True)
     outcome = models.CharField("suite donnée", max_length=20, choices=OutreachOutcome.choices)
-    notes = models.TextField("notes", blank=True)
+    notes = EncryptedTextField("notes", blank=True)
     young_person = models.ForeignKey(
         YoungPerson,
         verbose_name="dossier",
@@ -132,7 +134,7 @@ class FirstReception(models.Model):
     oriented_to_text = models.CharField(
         "orienté·e vers (autre structure)", max_length=200, blank=True
     )
-    notes = models.TextField("notes", blank=True)
+    notes = EncryptedTextField("notes", blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     objects = BelongsToYoungPersonQuerySet.as_manager()
@@ -158,8 +160,10 @@ class FirstReception(models.Model):
         return "Orienté·e vers un·e conseiller·ère pour un diagnostic"
 
 
-class Diagnostic(models.Model):
+class Diagnostic(Versioned):
     """Level 2 of service: one or more interviews, the global approach, conclusions."""
+
+    VERSION_SUBJECT = "Ce diagnostic"
 
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     young_person = models.ForeignKey(
@@ -175,7 +179,7 @@ class Diagnostic(models.Model):
     # Null until the conclusions are written; pathways check "diagnostic first" with
     # diagnostics.filter(completed_on__isnull=False, completed_on__lte=day).
     completed_on = models.DateField("date des conclusions", null=True, blank=True)
-    conclusions = models.TextField("conclusions", blank=True)
+    conclusions = EncryptedTextField("conclusions", blank=True)
     recommended_next_step = models.CharField(
         "suite recommandée", max_length=30, choices=NextStep.choices, blank=True
     )
@@ -218,8 +222,8 @@ class DiagnosticArea(models.Model):
 
     diagnostic = models.ForeignKey(Diagnostic, on_delete=models.CASCADE, related_name="areas")
     area = models.CharField("domaine", max_length=20, choices=Area.choices)
-    situation = models.TextField("situation", blank=True)
-    barriers = models.TextField("freins", blank=True)
+    situation = EncryptedTextField("situation", blank=True)
+    barriers = EncryptedTextField("freins", blank=True)
 
     class Meta:
         verbose_name = "domaine du diagnostic"

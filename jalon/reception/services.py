@@ -13,6 +13,8 @@ from django.utils import timezone
 from jalon import policy
 from jalon.audit import services as audit
 from jalon.audit.models import AuditAction
+from jalon.core.encryption import redact
+from jalon.core.versioning import check_version, update_with_version
 from jalon.reception import rules
 from jalon.reception.enums import Area, InterviewMode, ReceptionOutcome
 from jalon.reception.models import (
@@ -74,14 +76,17 @@ class _Errors:
 
 
 def _values(instance, fields) -> dict:
-    """JSON-ready values of the given fields (foreign keys as their id), empty ones left out."""
+    """JSON-ready values of the given fields (foreign keys as their id), empty ones left out.
+
+    Encrypted fields are only marked as filled: the journal never holds their text in clear.
+    """
     values = {}
     for name in fields:
         value = getattr(instance, instance._meta.get_field(name).attname)
         if value in ("", None):
             continue
         values[name] = value.isoformat() if isinstance(value, datetime.date) else value
-    return values
+    return redact(type(instance), values)
 
 
 def _set(instance, fields, data: dict) -> None:
@@ -222,13 +227,15 @@ def diagnostic_interview_add(
 
 @transaction.atomic
 def diagnostic_areas_update(
-    *, actor, diagnostic, areas: dict[str, dict], channel: str = "web"
+    *, actor, diagnostic, areas: dict[str, dict], expected_version: int, channel: str = "web"
 ) -> list[DiagnosticArea]:
     """Write the given areas ({area: {"situation", "barriers"}}); an area left empty is removed.
 
-    Areas not named in `areas` are left as they are.
+    Areas not named in `areas` are left as they are. The diagnostic's version guards them all:
+    a counsellor saving areas read before a colleague's save gets ConcurrentEditError.
     """
     _check_editable(actor, diagnostic)
+    check_version(diagnostic, expected_version)
     unknown = [name for name in areas if name not in Area.values]
     if unknown:
         raise ValidationError({"areas": f"Domaine inconnu : {', '.join(unknown)}."})
@@ -255,7 +262,7 @@ def diagnostic_areas_update(
             current.save(update_fields=["situation", "barriers"])
             changes[label] = ["renseigné", "modifié"]
     if changes:
-        diagnostic.save(update_fields=["updated_at"])
+        update_with_version(diagnostic, expected_version, ["updated_at"])
         audit.record(
             actor=actor,
             action=AuditAction.UPDATE,
@@ -275,11 +282,13 @@ def diagnostic_complete(
     conclusions: str,
     recommended_next_step: str,
     completed_on: datetime.date,
+    expected_version: int,
     channel: str = "web",
 ) -> Diagnostic:
     """Write the conclusions and the recommended next step: the diagnostic is then concluded."""
     diagnostic = Diagnostic.objects.select_for_update().get(pk=diagnostic.pk)
     _check_editable(actor, diagnostic)
+    check_version(diagnostic, expected_version)
     rules.check_diagnostic_completion(
         conclusions=conclusions,
         recommended_next_step=recommended_next_step,
@@ -291,7 +300,9 @@ def diagnostic_complete(
     diagnostic.conclusions = conclusions.strip()
     diagnostic.recommended_next_step = recommended_next_step
     diagnostic.completed_on = completed_on
-    diagnostic.save(update_fields=["conclusions", "recommended_next_step", "completed_on"])
+    update_with_version(
+        diagnostic, expected_version, ["conclusions", "recommended_next_step", "completed_on"]
+    )
     audit.record(
         actor=actor,
         action=AuditAction.UPDATE,
@@ -416,11 +427,18 @@ def diagnostic_record(
         channel=channel,
     )
     if areas:
-        diagnostic_areas_update(actor=actor, diagnostic=diagnostic, areas=areas, channel=channel)
+        diagnostic_areas_update(
+            actor=actor,
+            diagnostic=diagnostic,
+            areas=areas,
+            expected_version=diagnostic.version,
+            channel=channel,
+        )
     if completed_on or (conclusions or "").strip() or recommended_next_step:
         diagnostic = diagnostic_complete(
             actor=actor,
             diagnostic=diagnostic,
+            expected_version=diagnostic.version,
             conclusions=conclusions,
             recommended_next_step=recommended_next_step,
             completed_on=completed_on,

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from jalon import policy
 from jalon.audit import services as audit
+from jalon.core.versioning import ConcurrentEditError
 from jalon.reception import selectors, services
 from jalon.reception.enums import OutreachOutcome
 from jalon.reception.forms import (
@@ -23,6 +24,12 @@ from jalon.reception.forms import (
 )
 from jalon.reception.models import FirstReception
 from jalon.reception.pdf import diagnostic_pdf
+from jalon.web.concurrency import (
+    VERSION_FIELD,
+    changed_since_loaded,
+    rebased_data,
+    track_version,
+)
 from jalon.web.forms import add_service_errors
 from jalon.youngpeople.forms import YoungPersonCreateForm, YoungPersonForm
 from jalon.youngpeople.models import YoungPerson
@@ -303,20 +310,49 @@ def diagnostic_detail(request, uid, diagnostic_uid):
     )
 
 
+def _areas_form(diagnostic, data=None):
+    form = DiagnosticAreasForm(data, diagnostic=diagnostic)
+    track_version(form, diagnostic.version)
+    return form
+
+
+def _complete_form(diagnostic, data=None):
+    form = DiagnosticCompleteForm(data)
+    track_version(form, diagnostic.version)
+    return form
+
+
+def _conflict(error, form, build_form, diagnostic):
+    """The conflict to show, and the user's input based on the current version."""
+    diagnostic.refresh_from_db()
+    current = build_form(diagnostic)
+    conflict = {
+        "message": error.page_message,
+        "changes": changed_since_loaded(form, current, diagnostic),
+    }
+    return conflict, build_form(diagnostic, rebased_data(form, current, diagnostic.version))
+
+
 @login_required
 def diagnostic_areas(request, uid, diagnostic_uid):
     young_person, diagnostic = _diagnostic(request, uid, diagnostic_uid, edit=True)
     if diagnostic.is_completed:
         messages.info(request, "Ce diagnostic est conclu : il ne peut plus être modifié.")
         return redirect(_detail_url(diagnostic))
-    form = DiagnosticAreasForm(request.POST or None, diagnostic=diagnostic)
+    form = _areas_form(diagnostic, request.POST or None)
+    conflict = None
     if request.method == "POST" and form.is_valid():
         try:
             services.diagnostic_areas_update(
-                actor=request.user, diagnostic=diagnostic, areas=form.areas()
+                actor=request.user,
+                diagnostic=diagnostic,
+                areas=form.areas(),
+                expected_version=form.cleaned_data[VERSION_FIELD],
             )
         except ValidationError as error:
             add_service_errors(form, error)
+        except ConcurrentEditError as error:
+            conflict, form = _conflict(error, form, _areas_form, diagnostic)
         else:
             messages.success(request, "La situation du jeune a été enregistrée.")
             return redirect(_detail_url(diagnostic))
@@ -329,6 +365,7 @@ def diagnostic_areas(request, uid, diagnostic_uid):
             "yp": young_person,
             "diagnostic": diagnostic,
             "form": form,
+            "conflict": conflict,
             "title": f"Situation du jeune — {young_person}",
         },
     )
@@ -360,14 +397,21 @@ def diagnostic_complete(request, uid, diagnostic_uid):
     if diagnostic.is_completed:
         messages.info(request, "Ce diagnostic est déjà conclu.")
         return redirect(_detail_url(diagnostic))
-    form = DiagnosticCompleteForm(request.POST or None)
+    form = _complete_form(diagnostic, request.POST or None)
+    conflict = None
     if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != VERSION_FIELD}
         try:
             services.diagnostic_complete(
-                actor=request.user, diagnostic=diagnostic, **form.cleaned_data
+                actor=request.user,
+                diagnostic=diagnostic,
+                expected_version=form.cleaned_data[VERSION_FIELD],
+                **data,
             )
         except ValidationError as error:
             add_service_errors(form, error)
+        except ConcurrentEditError as error:
+            conflict, form = _conflict(error, form, _complete_form, diagnostic)
         else:
             messages.success(request, "Le diagnostic est conclu.")
             return redirect(_detail_url(diagnostic))
@@ -381,6 +425,7 @@ def diagnostic_complete(request, uid, diagnostic_uid):
             "diagnostic": diagnostic,
             "areas": sorted(diagnostic.areas.all(), key=lambda area: area.order),
             "form": form,
+            "conflict": conflict,
             "title": f"Conclure le diagnostic — {young_person}",
         },
     )

@@ -7,5 +7,6 @@ class YoungpeopleConfig(AppConfig):
 
     def ready(self):
         # Registers the per-connection setup of name search (SQLite function, pg_trgm threshold)
-        # before any connection opens.
-        from jalon.youngpeople import search  # noqa: F401
+        # before any connection opens, and the deletion of a document's stored content with
+        # its row (post_delete receiver).
+        from jalon.youngpeople import documents, search  # noqa: F401

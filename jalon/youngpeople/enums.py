@@ -85,3 +85,11 @@ class FileStatus(models.TextChoices):
     INACTIVE = "inactive", "Sans suivi en cours"
     MERGED = "merged", "Fusionné"
     ANONYMISED = "anonymised", "Anonymisé"
+
+
+class DocumentKind(models.TextChoices):
+    CV = "cv", "CV"
+    IDENTITY = "identity", "Pièce d'identité"
+    CERTIFICATE = "certificate", "Attestation"
+    PROOF = "proof", "Justificatif"
+    OTHER = "other", "Autre"

@@ -1,11 +1,13 @@
 from django import forms
 from django.utils import timezone
+from django.utils.functional import lazy
 from dsfr.forms import DsfrBaseForm
 
 from jalon import policy
 from jalon.accounts.models import MISSION_LOCALE_ROLES, User
 from jalon.network.models import Commune
-from jalon.youngpeople.enums import FileStatus, PriorityPublic, PublicDetail
+from jalon.youngpeople.documents import max_size_label
+from jalon.youngpeople.enums import DocumentKind, FileStatus, PriorityPublic, PublicDetail
 from jalon.youngpeople.models import YoungPerson
 from jalon.youngpeople.services import EDITABLE_FIELDS, REFERENT_ROLES
 
@@ -41,6 +43,9 @@ class YoungPersonForm(DsfrBaseForm, forms.ModelForm):
             *((c.code, c.name) for c in self._communes_for(self._postal_code())),
         ]
         commune_field.help_text = "Les communes proposées dépendent du code postal."
+        if self.instance.commune_id and self.initial.get("commune") == self.instance.commune_id:
+            # The options are valued by INSEE code: the file's commune stays selected.
+            self.initial["commune"] = self.instance.commune.code
         self.fields["postal_code"].widget.attrs.update(
             {
                 "hx-get": "/communes/",
@@ -163,4 +168,22 @@ class MergeForm(DsfrBaseForm):
     other = forms.UUIDField(widget=forms.HiddenInput)
     confirm = forms.BooleanField(
         label="Je confirme qu'il s'agit de la même personne", required=True
+    )
+
+
+class DocumentForm(DsfrBaseForm):
+    """Typing only: the service checks the type (by content), the size and emptiness."""
+
+    kind = forms.ChoiceField(
+        label="Type de document",
+        choices=[("", "—"), *DocumentKind.choices],
+        error_messages={"required": "Choisissez le type de document."},
+    )
+    file = forms.FileField(
+        label="Fichier",
+        allow_empty_file=True,
+        error_messages={"required": "Choisissez un fichier."},
+        # Lazy: the maximum follows the settings.
+        help_text=lazy(lambda: f"PDF, JPEG ou PNG, {max_size_label()} au plus.", str)(),
+        widget=forms.FileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
     )

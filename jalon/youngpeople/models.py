@@ -6,8 +6,10 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from jalon.core.versioning import Versioned
 from jalon.network.models import Commune, Organisation, Site
 from jalon.youngpeople.enums import (
+    DocumentKind,
     FileStatus,
     Level1969,
     Level2019,
@@ -37,7 +39,9 @@ class BelongsToYoungPersonQuerySet(models.QuerySet):
         return policy.scope_by_young_person(self, user)
 
 
-class YoungPerson(models.Model):
+class YoungPerson(Versioned):
+    VERSION_SUBJECT = "Ce dossier"
+
     # Opaque identifier for URLs and the API: row numbers would leak the size of a file base.
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
 
@@ -215,3 +219,47 @@ class MergeRecord(models.Model):
 
     def __str__(self):
         return f"Fusion du {self.merged_at:%d/%m/%Y}"
+
+
+class Document(models.Model):
+    """A file attached to a young person's file (CV, identity document, certificate...).
+
+    The content lives under a random name in a private directory that no URL serves
+    (settings.UPLOAD_DIR); it is read only through the download view, which applies the access
+    policy. Deleting the row, in any way (service, retention, cascade), deletes the content.
+    """
+
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    young_person = models.ForeignKey(
+        YoungPerson, verbose_name="jeune", on_delete=models.CASCADE, related_name="documents"
+    )
+    kind = models.CharField("type de document", max_length=20, choices=DocumentKind.choices)
+    original_name = models.CharField("nom du fichier", max_length=200)
+    stored_name = models.CharField(max_length=80, unique=True, editable=False)
+    # Sniffed from the content, never taken from the browser or the file name.
+    content_type = models.CharField("format", max_length=100)
+    size = models.PositiveIntegerField("taille (octets)")
+    sha256 = models.CharField("empreinte SHA-256", max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="déposé par",
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField("déposé le", default=timezone.now)
+
+    objects = BelongsToYoungPersonQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "document"
+        verbose_name_plural = "documents"
+        ordering = ["-uploaded_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} — {self.original_name}"
+
+    @property
+    def size_label(self) -> str:
+        if self.size >= 1024 * 1024:
+            return f"{self.size / (1024 * 1024):.1f} Mo".replace(".", ",")
+        return f"{max(1, round(self.size / 1024))} ko"

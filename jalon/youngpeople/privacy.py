@@ -45,4 +45,14 @@ HOLDINGS = [
         identity=("absorbed_snapshot",),
         kept_text=("moved",),
     ),
+    Holding(
+        model="youngpeople.Document",
+        to_young_person="young_person",
+        label="Documents déposés",
+        free_text=("original_name",),
+        kept_text=("kind", "content_type"),
+        internal=("uid", "stored_name", "sha256"),
+        # Identity papers and CVs cannot be anonymised: they go, content included.
+        delete_on_anonymisation=True,
+    ),
 ]

@@ -4,7 +4,7 @@ from django.db.models import Exists, OuterRef, Prefetch
 from django.utils import timezone
 
 from jalon import policy
-from jalon.youngpeople.models import PriorityPublicPeriod, YoungPerson
+from jalon.youngpeople.models import Document, PriorityPublicPeriod, YoungPerson
 from jalon.youngpeople.search import search_young_people
 
 
@@ -40,5 +40,11 @@ def file_for_display(user, uid, *, include_emergency=False):
     """A file with everything its page shows, in a fixed number of queries."""
     queryset = YoungPerson.objects.select_related(
         "commune__departement", "mission_locale", "site", "referent", "age_exception_by"
-    ).prefetch_related("public_periods", "pathways", "situations")
+    ).prefetch_related(
+        "public_periods",
+        "pathways",
+        "situations",
+        # One query for the documents section and the timeline's documents.
+        Prefetch("documents", queryset=Document.objects.select_related("uploaded_by")),
+    )
     return policy.get_young_person_or_404(user, uid, queryset, include_emergency=include_emergency)

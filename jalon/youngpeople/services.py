@@ -10,10 +10,11 @@ from jalon import policy
 from jalon.accounts.models import Role
 from jalon.audit import services as audit
 from jalon.audit.models import AuditAction, AuditEntry
-from jalon.youngpeople import rules
+from jalon.core.versioning import check_version, update_with_version
+from jalon.youngpeople import documents, rules
 from jalon.youngpeople.duplicates import find_likely_duplicates
 from jalon.youngpeople.enums import FileStatus, PriorityPublic, PublicDetail
-from jalon.youngpeople.models import MergeRecord, PriorityPublicPeriod, YoungPerson
+from jalon.youngpeople.models import Document, MergeRecord, PriorityPublicPeriod, YoungPerson
 
 EDITABLE_FIELDS = (
     "last_name",
@@ -195,10 +196,17 @@ def _empty(name: str):
 
 
 @transaction.atomic
-def young_person_update(*, actor, young_person: YoungPerson, data: dict, channel="web"):
-    """Change the given fields only; every rule is checked again on the result."""
+def young_person_update(
+    *, actor, young_person: YoungPerson, data: dict, expected_version: int, channel="web"
+):
+    """Change the given fields only; every rule is checked again on the result.
+
+    `expected_version` is the version the user's form or API read was based on: if someone
+    saved the file since, ConcurrentEditError and nothing is written.
+    """
     if not policy.can_edit_young_person(actor, young_person):
         raise PermissionDenied("Vous ne pouvez pas modifier ce dossier.")
+    check_version(young_person, expected_version)
     before = snapshot(young_person)
     for name in EDITABLE_FIELDS:
         if name in data:
@@ -209,7 +217,7 @@ def young_person_update(*, actor, young_person: YoungPerson, data: dict, channel
     _record_exception(actor, young_person)
     changes = audit.diff(before, snapshot(young_person))
     if changes:
-        young_person.save()
+        update_with_version(young_person, expected_version, [*EDITABLE_FIELDS, "age_exception_by"])
         audit.record(
             actor=actor,
             action=AuditAction.UPDATE,
@@ -338,6 +346,8 @@ def young_people_merge(*, actor, kept: YoungPerson, absorbed: YoungPerson) -> Me
         ):
             setattr(kept, field.attname, getattr(absorbed, field.attname))
     kept.first_reception_date = min(kept.first_reception_date, absorbed.first_reception_date)
+    # A form opened on the kept file before the merge is now outdated.
+    kept.version += 1
     kept.save()
     record = MergeRecord.objects.create(
         kept=kept,
@@ -368,3 +378,63 @@ def young_people_merge(*, actor, kept: YoungPerson, absorbed: YoungPerson) -> Me
         changes={"fusionne_dans": [None, str(kept.uid)]},
     )
     return record
+
+
+# --- Documents ------------------------------------------------------------------------------
+
+
+def document_upload(*, actor, young_person: YoungPerson, kind: str, uploaded, channel="web"):
+    """Attach a PDF, JPEG or PNG to the file (type sniffed from the content, size bounded)."""
+    if not policy.can_manage_documents(actor, young_person):
+        raise PermissionDenied("Vous ne pouvez pas déposer de document dans ce dossier.")
+    content_type = documents.check_upload(uploaded, kind)
+    stored_name, sha256 = documents.store(uploaded)
+    try:
+        with transaction.atomic():
+            document = Document.objects.create(
+                young_person=young_person,
+                kind=kind,
+                original_name=documents.clean_name(uploaded.name),
+                stored_name=stored_name,
+                content_type=content_type,
+                size=uploaded.size,
+                sha256=sha256,
+                uploaded_by=actor,
+            )
+            audit.record(
+                actor=actor,
+                action=AuditAction.CREATE,
+                obj=document,
+                young_person=young_person,
+                changes={
+                    "document": [None, document.get_kind_display()],
+                    "fichier": [None, document.original_name],
+                    "sha256": [None, sha256],
+                },
+                channel=channel,
+            )
+    except BaseException:
+        # Nothing recorded: no orphan content either.
+        documents.discard(stored_name)
+        raise
+    return document
+
+
+@transaction.atomic
+def document_delete(*, actor, document: Document, channel="web") -> None:
+    """Remove a document and its content for good (the journal keeps its name and digest)."""
+    young_person = document.young_person
+    if not policy.can_manage_documents(actor, young_person):
+        raise PermissionDenied("Vous ne pouvez pas supprimer ce document.")
+    audit.record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=document,
+        young_person=young_person,
+        changes={
+            "document_supprime": [str(document), None],
+            "sha256": [document.sha256, None],
+        },
+        channel=channel,
+    )
+    document.delete()

@@ -13,6 +13,7 @@ PROVIDERS: list[str] = [
     "jalon.reception.timeline.items",
     "jalon.pathways.timeline.items",
     "jalon.scheduling.timeline.items",
+    "jalon.youngpeople.documents.items",
 ]
 
 
@@ -38,6 +39,7 @@ KINDS = {
     "situation": "Situations",
     "appointment": "Rendez-vous",
     "allowance": "Allocation",
+    "document": "Documents",
 }
 
 

@@ -16,5 +16,8 @@ urlpatterns = [
         views.public_period_end,
         name="public_end",
     ),
+    path("jeunes/<uuid:uid>/documents/", views.document_upload, name="document_upload"),
+    path("documents/<uuid:uid>/", views.document_download, name="document_download"),
+    path("documents/<uuid:uid>/supprimer/", views.document_delete, name="document_delete"),
     path("communes/", views.commune_options, name="commune_options"),
 ]

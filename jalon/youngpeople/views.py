@@ -4,20 +4,28 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from jalon import policy
 from jalon.accounts import reauth
-from jalon.audit import emergency
 from jalon.audit import services as audit
+from jalon.core.versioning import ConcurrentEditError
 from jalon.network.models import Commune
 from jalon.pathways import selectors as pathway_selectors
+from jalon.web.concurrency import (
+    VERSION_FIELD,
+    changed_since_loaded,
+    rebased_data,
+    track_version,
+)
 from jalon.web.forms import add_service_errors
-from jalon.youngpeople import selectors, services
+from jalon.youngpeople import documents, selectors, services
 from jalon.youngpeople.enums import LEVEL_1969_TO_2019, FileStatus
 from jalon.youngpeople.forms import (
+    DocumentForm,
     MergeForm,
     PortfolioFilterForm,
     PublicPeriodEndForm,
@@ -25,7 +33,7 @@ from jalon.youngpeople.forms import (
     YoungPersonCreateForm,
     YoungPersonForm,
 )
-from jalon.youngpeople.models import YoungPerson
+from jalon.youngpeople.models import Document, YoungPerson
 from jalon.youngpeople.search import search_young_people
 from jalon.youngpeople.timeline import KINDS as TIMELINE_KINDS
 from jalon.youngpeople.timeline import timeline
@@ -129,9 +137,11 @@ def young_person_detail(request, uid):
                 (label, reverse(name, args=[young_person.uid])) for label, name in ADD_ACTIONS
             ],
             **_timeline_context(young_person, set()),
+            "documents": young_person.documents.all(),
+            "can_manage_documents": policy.can_manage_documents(request.user, young_person),
             "can_edit": policy.can_edit_young_person(request.user, young_person),
             "can_merge": policy.is_mission_locale_director(request.user),
-            "emergency_access": emergency.active_grant(request.user, young_person),
+            "emergency_access": audit.active_emergency_grant(request.user, young_person),
             "can_exercise_rights": policy.can_exercise_rights_on(request.user, young_person),
             "title": str(young_person),
         },
@@ -176,29 +186,56 @@ def young_person_create(request):
     )
 
 
+def _edit_form(request, young_person, data=None):
+    form = YoungPersonForm(data, instance=young_person, user=request.user)
+    track_version(form, young_person.version)
+    return form
+
+
 @login_required
 def young_person_edit(request, uid):
     young_person = policy.get_young_person_or_404(request.user, uid)
     _require(policy.can_edit_young_person(request.user, young_person))
-    form = YoungPersonForm(request.POST or None, instance=young_person, user=request.user)
+    form = _edit_form(request, young_person, request.POST or None)
+    conflict = None
     if request.method == "GET":
         audit.record_read(actor=request.user, young_person=young_person, what="modification")
     if request.method == "POST" and form.is_valid():
         # The form filled the instance while validating: re-read it so the service compares
         # the saved values with the new ones.
         young_person.refresh_from_db()
-        data = {name: form.cleaned_data[name] for name in form.fields}
+        data = {name: form.cleaned_data[name] for name in form.fields if name != VERSION_FIELD}
         try:
-            services.young_person_update(actor=request.user, young_person=young_person, data=data)
+            services.young_person_update(
+                actor=request.user,
+                young_person=young_person,
+                data=data,
+                expected_version=form.cleaned_data[VERSION_FIELD],
+            )
         except ValidationError as error:
             add_service_errors(form, error)
+        except ConcurrentEditError as error:
+            young_person.refresh_from_db()
+            current = _edit_form(request, young_person)
+            conflict = {
+                "message": error.page_message,
+                "changes": changed_since_loaded(form, current, young_person),
+            }
+            form = _edit_form(
+                request, young_person, rebased_data(form, current, young_person.version)
+            )
         else:
             messages.success(request, "Le dossier a été mis à jour.")
             return redirect("youngpeople:detail", uid=young_person.uid)
     return render(
         request,
         "youngpeople/form.html",
-        {"form": form, "yp": young_person, "title": f"Modifier — {young_person}"},
+        {
+            "form": form,
+            "yp": young_person,
+            "conflict": conflict,
+            "title": f"Modifier — {young_person}",
+        },
     )
 
 
@@ -306,3 +343,62 @@ def commune_options(request):
         else Commune.objects.none()
     )
     return render(request, "youngpeople/_commune_options.html", {"communes": communes})
+
+
+# --- Documents ------------------------------------------------------------------------------
+
+
+@login_required
+def document_upload(request, uid):
+    young_person = policy.get_young_person_or_404(request.user, uid)
+    _require(policy.can_manage_documents(request.user, young_person))
+    form = DocumentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.document_upload(
+                actor=request.user,
+                young_person=young_person,
+                kind=form.cleaned_data["kind"],
+                uploaded=form.cleaned_data["file"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Le document a été ajouté au dossier.")
+            return redirect(reverse("youngpeople:detail", args=[young_person.uid]) + "#documents")
+    audit.record_read(actor=request.user, young_person=young_person, what="nouveau document")
+    return render(
+        request,
+        "youngpeople/document_form.html",
+        {"form": form, "yp": young_person, "title": f"Ajouter un document — {young_person}"},
+    )
+
+
+@login_required
+@require_GET
+def document_download(request, uid):
+    """The only way to a document's content: through the policy, audited, never displayed."""
+    document = policy.get_record_or_404(request.user, Document.objects.all(), uid)
+    audit.record_read(actor=request.user, young_person=document.young_person, what="document")
+    try:
+        content = documents.storage().open(document.stored_name, "rb")
+    except FileNotFoundError as exc:
+        raise Http404("Le contenu de ce document est introuvable.") from exc
+    response = FileResponse(
+        content,
+        as_attachment=True,
+        filename=documents.download_name(document),
+        content_type=document.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_POST
+def document_delete(request, uid):
+    document = policy.get_record_or_404(request.user, Document.objects.all(), uid)
+    services.document_delete(actor=request.user, document=document)
+    messages.success(request, "Le document a été supprimé.")
+    return redirect(reverse("youngpeople:detail", args=[document.young_person.uid]) + "#documents")

@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import pytest
+from cryptography.fernet import Fernet
 
 READ = (
     "import json, config.settings as s; print(json.dumps({"
@@ -17,7 +18,9 @@ READ = (
 
 def settings_with(**env):
     base = {k: v for k, v in os.environ.items() if not k.startswith("JALON_")}
-    base.update(JALON_SECRET_KEY="k" * 60, **env)
+    base.update(
+        JALON_SECRET_KEY="k" * 60, JALON_FIELD_ENCRYPTION_KEYS=Fernet.generate_key().decode(), **env
+    )
     result = subprocess.run(  # noqa: S603 - our own interpreter and a constant script
         [sys.executable, "-c", READ], env=base, capture_output=True, text=True, check=False
     )

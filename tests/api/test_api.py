@@ -154,7 +154,9 @@ def test_duplicate_in_another_mission_locale_is_a_409_with_its_contact_only(api,
 
 
 def test_patch_changes_only_the_given_fields_and_is_audited(api, young_person_a):
-    response = api("patch", f"/young-people/{young_person_a.uid}", {"diploma": "CAP Cuisine"})
+    response = api(
+        "patch", f"/young-people/{young_person_a.uid}", {"diploma": "CAP Cuisine", "version": 1}
+    )
     assert response.status_code == 200
     young_person_a.refresh_from_db()
     assert young_person_a.diploma == "CAP Cuisine"
@@ -164,7 +166,7 @@ def test_patch_changes_only_the_given_fields_and_is_audited(api, young_person_a)
 
 
 def test_patch_with_a_broken_rule_changes_nothing(api, young_person_a):
-    response = api("patch", f"/young-people/{young_person_a.uid}", {"phone": "123"})
+    response = api("patch", f"/young-people/{young_person_a.uid}", {"phone": "123", "version": 1})
     assert response.status_code == 400
     assert YoungPerson.objects.get(pk=young_person_a.pk).phone == "06 12 34 56 78"
 

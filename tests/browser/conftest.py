@@ -118,19 +118,22 @@ def browser_problems():
     return BrowserProblems()
 
 
+def sign_in(page, user, password=TEST_PASSWORD):
+    """Sign in through the login form, then type the code the user's application shows."""
+    device = confirmed_totp_device(user)
+    page.goto("/connexion/")
+    page.locator("#id_username").fill(user.email)
+    page.locator("#id_password").fill(password)
+    page.get_by_role("button", name="Se connecter").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Double authentification")
+    page.get_by_role("textbox", name="Code").fill(totp_code(device))
+    page.get_by_role("button", name="Valider").click()
+    expect(page.get_by_test_id("current-user")).to_be_visible(timeout=TIMEOUT_MS)
+
+
 @pytest.fixture
 def log_in(page):
-    """Sign in through the login form, then type the code the user's application shows."""
-
     def do(user, password=TEST_PASSWORD):
-        device = confirmed_totp_device(user)
-        page.goto("/connexion/")
-        page.locator("#id_username").fill(user.email)
-        page.locator("#id_password").fill(password)
-        page.get_by_role("button", name="Se connecter").click()
-        expect(page.get_by_role("heading", level=1)).to_have_text("Double authentification")
-        page.get_by_role("textbox", name="Code").fill(totp_code(device))
-        page.get_by_role("button", name="Valider").click()
-        expect(page.get_by_test_id("current-user")).to_be_visible(timeout=TIMEOUT_MS)
+        sign_in(page, user, password)
 
     return do

@@ -119,6 +119,8 @@ def test_the_demo_director_finds_emergency_accesses_and_an_alert(demo, client_fo
     assert "DUPONT Léa" in grants  # a Toulouse file: its director sees the name
     assert "MARTIN" not in grants  # a Montpellier file opened by Toulouse staff: its uid only
     assert "94 dossiers distincts en 24 heures" in page and "À examiner" in page
+
+
 def test_demo_has_files_past_retention_for_the_dry_run_and_an_open_rights_request(demo):
     from django.utils import timezone
 

@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pytest
+from cryptography.fernet import Fernet
 from django.conf import settings
 
 # A check may be silenced only for a reason written here (and next to the setting).
@@ -28,6 +29,7 @@ def _production_environment(**extra) -> dict[str, str]:
         DJANGO_SETTINGS_MODULE="config.settings",
         JALON_SECRET_KEY=PRODUCTION_SECRET_KEY,
         JALON_ALLOWED_HOSTS="jalon.mission-locale.example.fr",
+        JALON_FIELD_ENCRYPTION_KEYS=Fernet.generate_key().decode(),
         **extra,
     )
     if "DATABASE_URL" in os.environ:

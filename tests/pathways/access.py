@@ -111,7 +111,7 @@ API = {
         (
             "post",
             lambda r: f"/api/v1/pathways/{r['pathway'].uid}/exit",
-            {"end_date": None},
+            {"end_date": None, "version": 1},
             _API_REFUSED,
         )
     ],

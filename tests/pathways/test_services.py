@@ -138,6 +138,7 @@ def test_an_exit_without_reason_is_refused(counsellor_a, young_person_a):
         services.pathway_exit(
             actor=counsellor_a,
             pathway=pathway,
+            expected_version=pathway.version,
             end_date=years_ago(0),
             exit_reason="",
             exit_outcome="employment",
@@ -164,6 +165,7 @@ def test_exit_into_employment(counsellor_a, young_person_a):
     services.pathway_exit(
         actor=counsellor_a,
         pathway=pathway,
+        expected_version=pathway.version,
         end_date=years_ago(0),
         exit_reason=ExitReason.COMPLETED,
         exit_outcome=ExitOutcome.SUSTAINABLE_EMPLOYMENT,

@@ -153,13 +153,13 @@ def test_an_exit_without_reason_is_refused_in_page_and_api(
     pathway = PathwayFactory(young_person=young_person_a, counsellor=counsellor_a)
     response = client.post(
         f"/parcours/{pathway.uid}/sortie/",
-        {"exit-end_date": TODAY.isoformat(), "exit-exit_outcome": "employment"},
+        {"exit-end_date": TODAY.isoformat(), "exit-exit_outcome": "employment", "exit-version": 1},
         follow=True,
     )
     assert "Indiquez le motif de sortie." in text(response)
     response = client.post(
         f"/api/v1/pathways/{pathway.uid}/exit",
-        {"end_date": TODAY.isoformat(), "exit_outcome": "employment"},
+        {"end_date": TODAY.isoformat(), "exit_outcome": "employment", "version": 1},
         content_type="application/json",
         headers={"Authorization": f"Bearer {api_token_for(counsellor_a)}"},
     )

@@ -85,6 +85,7 @@ def test_a_diagnostic_from_start_to_conclusions(counsellor_a, young_person_a):
     services.diagnostic_areas_update(
         actor=counsellor_a,
         diagnostic=diagnostic,
+        expected_version=diagnostic.version,
         areas={
             "employment": {"situation": "Sans emploi depuis 6 mois.", "barriers": ""},
             "mobility": {"situation": "", "barriers": "Pas de permis, commune mal desservie."},
@@ -96,6 +97,7 @@ def test_a_diagnostic_from_start_to_conclusions(counsellor_a, young_person_a):
     services.diagnostic_complete(
         actor=counsellor_a,
         diagnostic=diagnostic,
+        expected_version=diagnostic.version,
         conclusions="Entrée en PACEA pour travailler la mobilité.",
         recommended_next_step="pacea",
         completed_on=days_ago(5),
@@ -119,6 +121,7 @@ def test_an_area_emptied_is_removed(counsellor_a, young_person_a):
     services.diagnostic_areas_update(
         actor=counsellor_a,
         diagnostic=diagnostic,
+        expected_version=diagnostic.version,
         areas={"housing": {"situation": "", "barriers": ""}},
     )
     assert not diagnostic.areas.exists()
@@ -135,6 +138,7 @@ def test_a_concluded_diagnostic_is_locked(counsellor_a, young_person_a):
         services.diagnostic_areas_update(
             actor=counsellor_a,
             diagnostic=diagnostic,
+            expected_version=diagnostic.version,
             areas={"housing": {"situation": "Hébergé chez un ami.", "barriers": ""}},
         )
 
@@ -145,6 +149,7 @@ def test_concluding_without_any_area_is_refused(counsellor_a, young_person_a):
         services.diagnostic_complete(
             actor=counsellor_a,
             diagnostic=diagnostic,
+            expected_version=diagnostic.version,
             conclusions="Rien.",
             recommended_next_step="cej",
             completed_on=days_ago(0),

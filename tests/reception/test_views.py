@@ -81,12 +81,21 @@ def test_editing_the_eight_areas_then_concluding(client_for, counsellor_a, young
     assert "Loisirs, culture et sport" in page and "Citoyenneté" in page
     response = client.post(
         _diagnostic_url(diagnostic, "situation/"),
-        {"housing_situation": "Hébergé chez sa tante.", "housing_barriers": "Pas de garant."},
+        {
+            "housing_situation": "Hébergé chez sa tante.",
+            "housing_barriers": "Pas de garant.",
+            "version": 1,
+        },
     )
     assert response.url == _diagnostic_url(diagnostic)
     page = client.post(
         _diagnostic_url(diagnostic, "conclure/"),
-        {"conclusions": "", "recommended_next_step": "", "completed_on": days_ago(0).isoformat()},
+        {
+            "conclusions": "",
+            "recommended_next_step": "",
+            "completed_on": days_ago(0).isoformat(),
+            "version": 2,
+        },
     ).content.decode()
     assert "Rédigez les conclusions du diagnostic." in page
     response = client.post(
@@ -95,6 +104,7 @@ def test_editing_the_eight_areas_then_concluding(client_for, counsellor_a, young
             "conclusions": "Entrée en CEJ.",
             "recommended_next_step": "cej",
             "completed_on": days_ago(0).isoformat(),
+            "version": 2,
         },
     )
     assert response.url == _diagnostic_url(diagnostic)

@@ -104,7 +104,10 @@ class TestCreate:
 class TestUpdate:
     def test_update_records_what_changed(self, counsellor_a, young_person_a):
         services.young_person_update(
-            actor=counsellor_a, young_person=young_person_a, data={"phone": "07 00 00 00 01"}
+            actor=counsellor_a,
+            young_person=young_person_a,
+            data={"phone": "07 00 00 00 01"},
+            expected_version=young_person_a.version,
         )
         entry = AuditEntry.objects.get(action=AuditAction.UPDATE)
         assert entry.changes == {"phone": ["06 12 34 56 78", "07 00 00 00 01"]}
@@ -112,7 +115,10 @@ class TestUpdate:
     def test_an_update_cannot_break_the_age_rule(self, counsellor_a, young_person_a):
         with pytest.raises(ValidationError):
             services.young_person_update(
-                actor=counsellor_a, young_person=young_person_a, data={"birth_date": years_ago(40)}
+                actor=counsellor_a,
+                young_person=young_person_a,
+                data={"birth_date": years_ago(40)},
+                expected_version=young_person_a.version,
             )
         young_person_a.refresh_from_db()
         assert young_person_a.birth_date == years_ago(20)
@@ -120,13 +126,19 @@ class TestUpdate:
     def test_a_rqth_period_keeps_an_older_file_valid(self, counsellor_a, young_person_a):
         PublicPeriodFactory(young_person=young_person_a, rqth=True, start_date=years_ago(3))
         services.young_person_update(
-            actor=counsellor_a, young_person=young_person_a, data={"birth_date": years_ago(28)}
+            actor=counsellor_a,
+            young_person=young_person_a,
+            data={"birth_date": years_ago(28)},
+            expected_version=young_person_a.version,
         )
 
     def test_another_mission_locale_cannot_update(self, counsellor_b, young_person_a):
         with pytest.raises(PermissionDenied):
             services.young_person_update(
-                actor=counsellor_b, young_person=young_person_a, data={"phone": ""}
+                actor=counsellor_b,
+                young_person=young_person_a,
+                data={"phone": ""},
+                expected_version=young_person_a.version,
             )
 
     def test_referent_must_work_in_the_young_person_mission_locale(
@@ -134,7 +146,10 @@ class TestUpdate:
     ):
         with pytest.raises(ValidationError) as error:
             services.young_person_update(
-                actor=counsellor_a, young_person=young_person_a, data={"referent": counsellor_b}
+                actor=counsellor_a,
+                young_person=young_person_a,
+                data={"referent": counsellor_b},
+                expected_version=young_person_a.version,
             )
         assert "referent" in error.value.message_dict
 

@@ -2,6 +2,7 @@ import pytest
 
 from jalon.youngpeople.models import YoungPerson
 from tests.factories import YoungPersonFactory, years_ago
+from tests.youngpeople.factories import stored_document
 
 
 def form_data(**overrides):
@@ -80,6 +81,7 @@ def test_editing_a_file(client_for, counsellor_a, young_person_a):
         birth_date=young_person_a.birth_date.isoformat(),
         first_reception_date=young_person_a.first_reception_date.isoformat(),
         phone="07 11 22 33 44",
+        version=young_person_a.version,
     )
     response = client_for(counsellor_a).post(f"/jeunes/{young_person_a.uid}/modifier/", data)
     assert response.status_code == 302
@@ -171,6 +173,8 @@ def test_the_file_page_has_a_bounded_number_of_queries(
 ):
     for public in ("qpv", "zrr", "mna"):
         young_person_a.public_periods.create(public=public, start_date=years_ago(1))
+    for _ in range(3):
+        stored_document(young_person_a)
     client = client_for(counsellor_a)
     # The timeline's providers add a fixed number of queries (see tests/pathways).
     with django_assert_max_num_queries(25):
@@ -201,3 +205,9 @@ def test_missing_pages_are_french(client_for, counsellor_a):
     response = client_for(counsellor_a).get("/jeunes/00000000-0000-0000-0000-000000000000/")
     assert response.status_code == 404
     assert "Page introuvable" in response.content.decode()
+
+
+def test_the_edit_form_keeps_the_file_commune_selected(client_for, counsellor_a, young_person_a):
+    page = client_for(counsellor_a).get(f"/jeunes/{young_person_a.uid}/modifier/").content.decode()
+    code = young_person_a.commune.code
+    assert f'<option value="{code}" selected>' in page
