@@ -1,5 +1,7 @@
 """Partners' systems integrate through this API: same policy, same rules, same audit as pages."""
 
+import uuid
+
 from django.conf import settings
 from django.contrib.auth import authenticate
 from django.core.exceptions import PermissionDenied
@@ -131,7 +133,7 @@ class OrganisationFilters(Schema):
 @api.get(
     "/organisations/",
     summary="Lister les structures",
-    response=list[OrganisationOut],
+    response={200: list[OrganisationOut], 400: ErrorOut, 401: ErrorOut, 403: ErrorOut},
     tags=["réseau"],
 )
 @paginate(PageNumberPagination, page_size=100)
@@ -253,7 +255,7 @@ class YoungPeopleFilters(Schema):
 @api.get(
     "/young-people/",
     summary="Chercher des jeunes",
-    response=list[YoungPersonListItem],
+    response={200: list[YoungPersonListItem], 400: ErrorOut, 401: ErrorOut, 403: ErrorOut},
     tags=["jeunes"],
 )
 @paginate(PageNumberPagination, page_size=50)
@@ -277,7 +279,13 @@ def list_young_people(request, filters: Query[YoungPeopleFilters]):
 @api.post(
     "/young-people/",
     summary="Créer un dossier",
-    response={201: YoungPersonOut, 400: ErrorOut, 403: ErrorOut, 409: DuplicateOut},
+    response={
+        201: YoungPersonOut,
+        400: ErrorOut,
+        401: ErrorOut,
+        403: ErrorOut,
+        409: DuplicateOut,
+    },
     tags=["jeunes"],
 )
 def create_young_person(request, payload: YoungPersonCreate):
@@ -319,10 +327,10 @@ def _duplicate_out(user, candidate) -> dict:
 @api.get(
     "/young-people/{uuid:uid}",
     summary="Lire un dossier",
-    response={200: YoungPersonOut, 404: ErrorOut},
+    response={200: YoungPersonOut, 401: ErrorOut, 404: ErrorOut},
     tags=["jeunes"],
 )
-def get_young_person(request, uid):
+def get_young_person(request, uid: uuid.UUID):
     young_person = selectors.file_for_display(request.auth, uid)
     audit.record_read(actor=request.auth, young_person=young_person, channel="api")
     return Status(200, _young_person_out(young_person))
@@ -331,10 +339,10 @@ def get_young_person(request, uid):
 @api.patch(
     "/young-people/{uuid:uid}",
     summary="Modifier un dossier",
-    response={200: YoungPersonOut, 400: ErrorOut, 404: ErrorOut},
+    response={200: YoungPersonOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
     tags=["jeunes"],
 )
-def update_young_person(request, uid, payload: YoungPersonPatch):
+def update_young_person(request, uid: uuid.UUID, payload: YoungPersonPatch):
     young_person = policy.get_young_person_or_404(request.auth, uid)
     data = _resolve_references(request.auth, payload.dict(exclude_unset=True))
     services.young_person_update(

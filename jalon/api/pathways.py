@@ -132,20 +132,20 @@ def _situation_out(situation) -> dict:
 
 @router.get(
     "/young-people/{uuid:uid}/pathways",
-    response=list[PathwayOut],
+    response={200: list[PathwayOut], 401: ErrorOut, 404: ErrorOut},
     summary="Lister les parcours d'un jeune",
 )
-def list_pathways(request, uid):
+def list_pathways(request, uid: uuid.UUID):
     young_person = policy.get_young_person_or_404(request.auth, uid)
     return [_pathway_out(p) for p in young_person.pathways.all()]
 
 
 @router.post(
     "/young-people/{uuid:uid}/pathways",
-    response={201: PathwayOut, 400: ErrorOut, 404: ErrorOut},
+    response={201: PathwayOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
     summary="Ouvrir un parcours contractualisé",
 )
-def open_pathway(request, uid, payload: PathwayIn):
+def open_pathway(request, uid: uuid.UUID, payload: PathwayIn):
     young_person = policy.get_young_person_or_404(request.auth, uid)
     pathway = services.pathway_open(
         actor=request.auth, young_person=young_person, channel="api", **payload.dict()
@@ -155,10 +155,10 @@ def open_pathway(request, uid, payload: PathwayIn):
 
 @router.post(
     "/pathways/{uuid:uid}/exit",
-    response={200: PathwayOut, 400: ErrorOut, 404: ErrorOut},
+    response={200: PathwayOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
     summary="Enregistrer la sortie d'un parcours",
 )
-def exit_pathway(request, uid, payload: PathwayExitIn):
+def exit_pathway(request, uid: uuid.UUID, payload: PathwayExitIn):
     pathway = policy.get_record_or_404(request.auth, Pathway.objects.all(), uid)
     pathway = services.pathway_exit(
         actor=request.auth, pathway=pathway, channel="api", **payload.dict()
@@ -168,20 +168,20 @@ def exit_pathway(request, uid, payload: PathwayExitIn):
 
 @router.get(
     "/young-people/{uuid:uid}/situations",
-    response=list[SituationOut],
+    response={200: list[SituationOut], 401: ErrorOut, 404: ErrorOut},
     summary="Lister les situations d'un jeune",
 )
-def list_situations(request, uid):
+def list_situations(request, uid: uuid.UUID):
     young_person = policy.get_young_person_or_404(request.auth, uid)
     return [_situation_out(s) for s in young_person.situations.all()]
 
 
 @router.post(
     "/young-people/{uuid:uid}/situations",
-    response={201: SituationOut, 400: ErrorOut, 404: ErrorOut},
+    response={201: SituationOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
     summary="Enregistrer une situation",
 )
-def create_situation(request, uid, payload: SituationIn):
+def create_situation(request, uid: uuid.UUID, payload: SituationIn):
     young_person = policy.get_young_person_or_404(request.auth, uid)
     situation = services.situation_record(
         actor=request.auth, young_person=young_person, data=payload.dict(), channel="api"
@@ -191,10 +191,10 @@ def create_situation(request, uid, payload: SituationIn):
 
 @router.get(
     "/young-people/{uuid:uid}/events",
-    response=list[EventOut],
+    response={200: list[EventOut], 401: ErrorOut, 404: ErrorOut},
     summary="Lister les immersions et propositions d'un jeune",
 )
-def list_events(request, uid):
+def list_events(request, uid: uuid.UUID):
     young_person = policy.get_young_person_or_404(request.auth, uid)
     events = [
         {
@@ -221,10 +221,10 @@ def list_events(request, uid):
 
 @router.post(
     "/young-people/{uuid:uid}/pmsmps",
-    response={201: EventOut, 400: ErrorOut, 404: ErrorOut},
+    response={201: EventOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
     summary="Enregistrer une immersion (PMSMP)",
 )
-def create_pmsmp(request, uid, payload: PmsmpIn):
+def create_pmsmp(request, uid: uuid.UUID, payload: PmsmpIn):
     young_person = policy.get_young_person_or_404(request.auth, uid)
     pmsmp = services.pmsmp_record(
         actor=request.auth, young_person=young_person, data=payload.dict(), channel="api"
@@ -243,10 +243,10 @@ def create_pmsmp(request, uid, payload: PmsmpIn):
 
 @router.post(
     "/young-people/{uuid:uid}/proposals",
-    response={201: EventOut, 400: ErrorOut, 404: ErrorOut},
+    response={201: EventOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
     summary="Enregistrer une proposition",
 )
-def create_proposal(request, uid, payload: ProposalIn):
+def create_proposal(request, uid: uuid.UUID, payload: ProposalIn):
     young_person = policy.get_young_person_or_404(request.auth, uid)
     proposal = services.proposal_record(
         actor=request.auth, young_person=young_person, data=payload.dict(), channel="api"

@@ -152,10 +152,10 @@ def _diagnostics():
 @router.get(
     "/young-people/{uuid:uid}/receptions",
     summary="Lister les accueils d'un jeune",
-    response={200: list[ReceptionOut], 404: ErrorOut},
+    response={200: list[ReceptionOut], 401: ErrorOut, 404: ErrorOut},
     tags=TAGS,
 )
-def list_receptions(request, uid):
+def list_receptions(request, uid: uuid.UUID):
     young_person = policy.get_young_person_or_404(request.auth, uid)
     audit.record_read(actor=request.auth, young_person=young_person, channel="api", what="accueils")
     receptions = young_person.receptions.select_related("oriented_to", "received_by")
@@ -165,10 +165,10 @@ def list_receptions(request, uid):
 @router.post(
     "/young-people/{uuid:uid}/receptions",
     summary="Enregistrer un premier accueil",
-    response={201: ReceptionOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    response={201: ReceptionOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
     tags=TAGS,
 )
-def create_reception(request, uid, payload: ReceptionIn):
+def create_reception(request, uid: uuid.UUID, payload: ReceptionIn):
     """Premier niveau de service : réponse ponctuelle, orientation externe ou vers un·e
     conseiller·ère. L'accueil est attribué à l'auteur de la requête."""
     young_person = policy.get_young_person_or_404(request.auth, uid)
@@ -193,10 +193,10 @@ def create_reception(request, uid, payload: ReceptionIn):
 @router.get(
     "/young-people/{uuid:uid}/diagnostics",
     summary="Lister les diagnostics d'un jeune",
-    response={200: list[DiagnosticOut], 404: ErrorOut},
+    response={200: list[DiagnosticOut], 401: ErrorOut, 404: ErrorOut},
     tags=TAGS,
 )
-def list_diagnostics(request, uid):
+def list_diagnostics(request, uid: uuid.UUID):
     young_person = policy.get_young_person_or_404(request.auth, uid)
     audit.record_read(
         actor=request.auth, young_person=young_person, channel="api", what="diagnostics"
@@ -209,10 +209,10 @@ def list_diagnostics(request, uid):
 @router.post(
     "/young-people/{uuid:uid}/diagnostics",
     summary="Enregistrer un diagnostic",
-    response={201: DiagnosticOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    response={201: DiagnosticOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
     tags=TAGS,
 )
-def create_diagnostic(request, uid, payload: DiagnosticIn):
+def create_diagnostic(request, uid: uuid.UUID, payload: DiagnosticIn):
     """Crée un diagnostic mené par l'auteur de la requête, avec ses domaines ; avec
     `conclusions`, `recommended_next_step` et `completed_on`, il est aussi conclu."""
     young_person = policy.get_young_person_or_404(request.auth, uid)
@@ -238,10 +238,10 @@ def create_diagnostic(request, uid, payload: DiagnosticIn):
 @router.get(
     "/young-people/{uuid:uid}/diagnostics/{uuid:diagnostic_uid}",
     summary="Lire un diagnostic",
-    response={200: DiagnosticOut, 404: ErrorOut},
+    response={200: DiagnosticOut, 401: ErrorOut, 404: ErrorOut},
     tags=TAGS,
 )
-def get_diagnostic(request, uid, diagnostic_uid):
+def get_diagnostic(request, uid: uuid.UUID, diagnostic_uid: uuid.UUID):
     young_person = policy.get_young_person_or_404(request.auth, uid)
     diagnostic = get_object_or_404(_diagnostics(), young_person=young_person, uid=diagnostic_uid)
     audit.record_read(
