@@ -49,6 +49,7 @@ api = NinjaAPI(
     ),
     auth=BearerToken(),
     urls_namespace="api",
+    parser=errors.NulRefusingParser(),
 )
 
 
@@ -83,6 +84,8 @@ _HTTP_MESSAGES = {
 
 @api.exception_handler(HttpError)
 def _http_error(request, exc):
+    if isinstance(exc.__cause__, DjangoValidationError):  # refused while parsing the body
+        return _rule_broken(request, exc.__cause__)
     message = _HTTP_MESSAGES.get(exc.status_code, "Requête refusée.")
     return api.create_response(request, errors.error_body({}, message), status=exc.status_code)
 
