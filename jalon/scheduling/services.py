@@ -24,7 +24,13 @@ from jalon.scheduling.models import (
     Participation,
     hash_feed_token,
 )
+from jalon.youngpeople.rules import check_no_nul_characters
 
+_ALL_BUT_TEXTS = [
+    field.name
+    for field in Appointment._meta.fields
+    if field.name not in ("place", "subject", "notes")
+]
 APPOINTMENT_FIELDS = (
     "counsellor",
     "starts_at",
@@ -110,6 +116,11 @@ def appointment_create(*, actor, young_person, data: dict, channel: str = "web")
         **values,
     )
     errors = _Errors()
+    errors.collect(
+        check_no_nul_characters, {name: values.get(name) for name in ("place", "subject", "notes")}
+    )
+    # Lengths of the texts (the database refuses longer ones).
+    errors.collect(appointment.clean_fields, exclude=_ALL_BUT_TEXTS)
     if appointment.starts_at is None:
         errors.add("starts_at", "Indiquez la date et l'heure du rendez-vous.")
     errors.collect(rules.check_duration, appointment.duration_minutes)
@@ -152,6 +163,7 @@ def appointment_set_status(
         raise PermissionDenied("Vous ne pouvez pas modifier ce rendez-vous.")
     new_starts_at = _aware(new_starts_at)
     errors = _Errors()
+    errors.collect(check_no_nul_characters, {"reason": reason})
     errors.collect(rules.check_transition, appointment.status, status)
     if not errors.errors:
         errors.collect(
