@@ -32,6 +32,14 @@ def field_of(location) -> str:
 
 
 def french_message(error: dict) -> str:
+    context = error.get("ctx") or {}
+    if error.get("type") == "literal_error":
+        expected = str(context.get("expected", "")).replace(" or ", " ou ")
+        return f"Valeur inconnue. Valeurs possibles : {expected}."
+    if error.get("type") == "greater_than_equal":
+        return f"La valeur minimale est {context.get('ge')}."
+    if error.get("type") == "less_than_equal":
+        return f"La valeur maximale est {context.get('le')}."
     if error.get("type") == "value_error" and "email" in str(error.get("msg", "")).lower():
         return "Adresse électronique invalide."
     return _MESSAGES.get(error.get("type", ""), "Valeur invalide.")

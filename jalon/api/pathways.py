@@ -9,8 +9,18 @@ from ninja import Router, Schema, Status
 from pydantic import ConfigDict, Field
 
 from jalon import policy
-from jalon.api.schemas import ErrorOut
+from jalon.api.schemas import ErrorOut, one_of
 from jalon.pathways import services
+from jalon.pathways.enums import (
+    AllowanceCategory,
+    ContractType,
+    ExitOutcome,
+    ExitReason,
+    PathwayKind,
+    ProposalKind,
+    SituationKind,
+    TrainingType,
+)
 from jalon.pathways.models import Pathway
 
 router = Router(tags=["parcours"])
@@ -19,10 +29,12 @@ router = Router(tags=["parcours"])
 class PathwayIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
-    kind: str = Field(description="orientation_sequence, pacea ou cej")
+    kind: one_of(PathwayKind)
     start_date: datetime.date
     planned_end_date: datetime.date
-    allowance_category: str = Field("", description="CEJ : non_taxable ou first_bracket")
+    allowance_category: one_of(AllowanceCategory, blank=True) = Field(
+        "", description="CEJ : situation fiscale du foyer"
+    )
     exception_reason: str = ""
 
 
@@ -30,8 +42,8 @@ class PathwayExitIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
     end_date: datetime.date | None = None
-    exit_reason: str = ""
-    exit_outcome: str = ""
+    exit_reason: one_of(ExitReason, blank=True) = ""
+    exit_outcome: one_of(ExitOutcome, blank=True) = ""
 
 
 class PathwayOut(Schema):
@@ -49,9 +61,9 @@ class PathwayOut(Schema):
 class SituationIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
-    kind: str
-    contract_type: str = ""
-    training_type: str = ""
+    kind: one_of(SituationKind)
+    contract_type: one_of(ContractType, blank=True) = ""
+    training_type: one_of(TrainingType, blank=True) = ""
     start_date: datetime.date
     end_date: datetime.date | None = None
     organisation_name: str = Field("", max_length=200)
@@ -84,7 +96,7 @@ class PmsmpIn(Schema):
 class ProposalIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
-    kind: str
+    kind: one_of(ProposalKind)
     proposed_on: datetime.date
     description: str = Field(max_length=250)
     cej_hours: Decimal = Decimal("0")

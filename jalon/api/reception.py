@@ -13,11 +13,18 @@ from ninja import Router, Schema, Status
 from pydantic import ConfigDict, Field
 
 from jalon import policy
-from jalon.api.schemas import ErrorOut, OrganisationRef
+from jalon.api.schemas import ErrorOut, OrganisationRef, one_of
 from jalon.audit import services as audit
 from jalon.network.models import Organisation, Site
 from jalon.reception import services
-from jalon.reception.enums import Area
+from jalon.reception.enums import (
+    Area,
+    InterviewMode,
+    NextStep,
+    OneOffTopic,
+    ReceptionMode,
+    ReceptionOutcome,
+)
 from jalon.reception.models import Diagnostic, FirstReception
 
 router = Router(tags=["accueil et diagnostic"])
@@ -28,11 +35,13 @@ class ReceptionIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
     received_on: datetime.date
-    mode: str = Field(description="walk_in (sans rendez-vous) ou appointment (sur rendez-vous)")
-    outcome: str = Field(
+    mode: one_of(ReceptionMode) = Field(
+        description="walk_in (sans rendez-vous) ou appointment (sur rendez-vous)"
+    )
+    outcome: one_of(ReceptionOutcome) = Field(
         description="one_off_answer, external_orientation ou counsellor_orientation"
     )
-    topic: str = Field(
+    topic: one_of(OneOffTopic, blank=True) = Field(
         "",
         description="Réponse ponctuelle : health, mobility, housing, resources, "
         "administrative ou other",
@@ -62,7 +71,7 @@ class ReceptionOut(Schema):
 class AreaIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
-    area: str = Field(description=", ".join(Area.values))
+    area: one_of(Area)
     situation: str = ""
     barriers: str = ""
 
@@ -83,10 +92,10 @@ class DiagnosticIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
     started_on: datetime.date
-    interview_mode: str = "in_person"
+    interview_mode: one_of(InterviewMode) = "in_person"
     areas: list[AreaIn] = []
     conclusions: str = ""
-    recommended_next_step: str = ""
+    recommended_next_step: one_of(NextStep, blank=True) = ""
     completed_on: datetime.date | None = Field(
         None, description="Avec les conclusions : le diagnostic est alors conclu"
     )

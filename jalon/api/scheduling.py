@@ -8,8 +8,9 @@ from ninja import Router, Schema, Status
 
 from jalon import policy
 from jalon.accounts.models import User
-from jalon.api.schemas import ErrorOut
+from jalon.api.schemas import ErrorOut, one_of
 from jalon.scheduling import services
+from jalon.scheduling.enums import AppointmentMode, AppointmentStatus
 from jalon.scheduling.models import Appointment
 
 router = Router(tags=["agenda"])
@@ -38,7 +39,7 @@ class AppointmentOut(Schema):
 class AppointmentIn(Schema):
     starts_at: datetime.datetime
     duration_minutes: int = 45
-    mode: str = "in_person"
+    mode: one_of(AppointmentMode) = "in_person"
     place: str = ""
     subject: str = ""
     notes: str = ""
@@ -46,7 +47,7 @@ class AppointmentIn(Schema):
 
 
 class StatusIn(Schema):
-    status: str
+    status: one_of(AppointmentStatus)
     reason: str = ""
     new_starts_at: datetime.datetime | None = None
 

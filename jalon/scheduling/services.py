@@ -82,11 +82,17 @@ def _check_choices(errors: _Errors, *, mode=None, kind=None):
         errors.add("kind", "Type de séance inconnu.")
 
 
-def _aware(moment):
-    """Naive date-times (API input) are read in the Mission Locale's time zone."""
-    if moment is not None and timezone.is_naive(moment):
-        return timezone.make_aware(moment)
-    return moment
+def _aware(moment, field: str):
+    """Naive date-times (API input) are read in the Mission Locale's time zone.
+
+    Kept in UTC: PostgreSQL refuses the offsets beyond ±15:59 that an ISO date-time may carry.
+    """
+    if moment is None:
+        return None
+    rules.check_calendar_year(moment, field)
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment)
+    return moment.astimezone(datetime.UTC)
 
 
 def _appointment_changes(appointment: Appointment) -> dict:
@@ -108,7 +114,7 @@ def appointment_create(*, actor, young_person, data: dict, channel: str = "web")
     values = {name: data[name] for name in APPOINTMENT_FIELDS if data.get(name) is not None}
     values.setdefault("counsellor", actor)
     if "starts_at" in values:
-        values["starts_at"] = _aware(values["starts_at"])
+        values["starts_at"] = _aware(values["starts_at"], "starts_at")
     appointment = Appointment(
         young_person=young_person,
         created_by=actor,
@@ -161,7 +167,7 @@ def appointment_set_status(
     )
     if not policy.can_manage_appointment(actor, appointment):
         raise PermissionDenied("Vous ne pouvez pas modifier ce rendez-vous.")
-    new_starts_at = _aware(new_starts_at)
+    new_starts_at = _aware(new_starts_at, "new_starts_at")
     errors = _Errors()
     errors.collect(check_no_nul_characters, {"reason": reason})
     errors.collect(rules.check_transition, appointment.status, status)

@@ -47,3 +47,31 @@ def test_a_nul_character_in_the_login_is_refused(client, db):
     )
     assert response.status_code == 400
     assert response.json()["errors"] == {"email": [NUL_MESSAGE]}
+
+
+def test_an_appointment_with_an_unusual_time_zone_offset_is_planned_at_that_instant(
+    client, counsellor_a, young_person_a, api_token_for
+):
+    response = client.post(
+        f"/api/v1/young-people/{young_person_a.uid}/appointments",
+        {"starts_at": "2025-03-04T13:00:00+23:53"},
+        content_type="application/json",
+        headers=_bearer(api_token_for, counsellor_a),
+    )
+    assert response.status_code == 201
+    assert response.json()["starts_at"].startswith("2025-03-03T13:07:00")
+
+
+def test_an_appointment_in_a_far_year_is_refused_in_french(
+    client, counsellor_a, young_person_a, api_token_for
+):
+    response = client.post(
+        f"/api/v1/young-people/{young_person_a.uid}/appointments",
+        {"starts_at": "5476-04-01T13:00:00"},
+        content_type="application/json",
+        headers=_bearer(api_token_for, counsellor_a),
+    )
+    assert response.status_code == 400
+    assert response.json()["errors"] == {
+        "starts_at": ["Année invalide : indiquez une date entre 1900 et 2100."]
+    }

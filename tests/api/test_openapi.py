@@ -38,3 +38,30 @@ def test_file_identifiers_are_declared_as_uuids():
         for parameter in operation.get("parameters", []):
             if parameter["in"] == "path":
                 assert parameter["schema"].get("format") == "uuid", label
+
+
+def test_codes_of_nomenclatures_are_listed_in_the_schema():
+    """Partners read the accepted codes in the schema instead of guessing them."""
+    schemas = json.loads(json.dumps(api.get_openapi_schema()))["components"]["schemas"]
+    assert schemas["PathwayIn"]["properties"]["kind"]["enum"] == [
+        "orientation_sequence",
+        "pacea",
+        "cej",
+    ]
+    assert schemas["StatusIn"]["properties"]["status"]["enum"][0] == "planned"
+    assert "" in schemas["ReceptionIn"]["properties"]["topic"]["enum"]
+
+
+def test_an_unknown_code_is_a_french_400_listing_the_accepted_ones(
+    client, counsellor_a, young_person_a, api_token_for
+):
+    response = client.post(
+        f"/api/v1/young-people/{young_person_a.uid}/pathways",
+        {"kind": "contrat", "start_date": "2025-01-06", "planned_end_date": "2025-07-06"},
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {api_token_for(counsellor_a)}"},
+    )
+    assert response.status_code == 400
+    assert response.json()["errors"]["kind"] == [
+        "Valeur inconnue. Valeurs possibles : 'orientation_sequence', 'pacea' ou 'cej'."
+    ]

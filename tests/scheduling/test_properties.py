@@ -20,8 +20,18 @@ from tests.strategies import (
 )
 
 statuses = st.one_of(st.sampled_from(AppointmentStatus.values), any_text)
+# Any offset an ISO date-time can carry, beyond the real time zones (and PostgreSQL's ±15:59).
+offsets = st.timedeltas(
+    min_value=datetime.timedelta(hours=-23, minutes=-59),
+    max_value=datetime.timedelta(hours=23, minutes=59),
+).map(
+    lambda delta: datetime.timezone(
+        datetime.timedelta(minutes=delta // datetime.timedelta(minutes=1))
+    )
+)
 moments = st.one_of(
     st.datetimes(timezones=st.sampled_from([datetime.UTC, zoneinfo.ZoneInfo("Europe/Paris")])),
+    st.datetimes(timezones=offsets),
     st.datetimes(),  # naive, as the API may receive them
 )
 MONDAY_10AM = datetime.datetime(2025, 1, 6, 10, tzinfo=datetime.UTC)
@@ -66,6 +76,13 @@ def test_rule_final_statuses_never_change(current, new):
 @example(data={"starts_at": MONDAY_10AM, "place": "Bureau\x00"})
 @example(data={"starts_at": MONDAY_10AM, "subject": "x" * 151})
 @example(data={"starts_at": datetime.datetime.max})
+@example(
+    data={
+        "starts_at": datetime.datetime(
+            2025, 3, 3, 13, tzinfo=datetime.timezone(datetime.timedelta(hours=23, minutes=53))
+        )
+    }
+)
 def test_planning_an_appointment_with_any_input_succeeds_or_refuses_in_french(
     counsellor_a, young_person_a, data
 ):
