@@ -106,8 +106,8 @@ def check_public_period(
 
 
 def has_rqth_on(periods, day: datetime.date) -> bool:
-    """Whether one of the given public periods is a RQTH active on that day."""
-    return any(
+    """Whether one of the given public periods is a RQTH active on that day (none on no day)."""
+    return day is not None and any(
         period.public == PriorityPublic.DISABILITY
         and period.detail == PublicDetail.RQTH
         and period.start_date <= day

@@ -2,6 +2,7 @@
 
 from jalon.api.errors import NUL_MESSAGE
 from tests.api.test_api import new_file
+from tests.factories import PublicPeriodFactory, years_ago
 
 
 def _bearer(api_token_for, user):
@@ -75,3 +76,17 @@ def test_an_appointment_in_a_far_year_is_refused_in_french(
     assert response.json()["errors"] == {
         "starts_at": ["Année invalide : indiquez une date entre 1900 et 2100."]
     }
+
+
+def test_clearing_the_first_reception_date_of_a_file_with_a_rqth_is_a_french_400(
+    client, counsellor_a, young_person_a, api_token_for
+):
+    PublicPeriodFactory(young_person=young_person_a, rqth=True, start_date=years_ago(1))
+    response = client.patch(
+        f"/api/v1/young-people/{young_person_a.uid}",
+        {"first_reception_date": None},
+        content_type="application/json",
+        headers=_bearer(api_token_for, counsellor_a),
+    )
+    assert response.status_code == 400
+    assert list(response.json()["errors"]) == ["first_reception_date"]

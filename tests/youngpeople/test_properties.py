@@ -6,14 +6,14 @@ import re
 import pytest
 from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from jalon.youngpeople import rules, services
 from jalon.youngpeople.models import YoungPerson
 from jalon.youngpeople.normalize import normalize_name, normalize_text
 from jalon.youngpeople.search import search_young_people, split_query, word_similarity
-from tests.factories import years_ago
+from tests.factories import PublicPeriodFactory, years_ago
 from tests.strategies import (
     DATABASE_EXAMPLES,
     FRENCH_LETTERS,
@@ -108,8 +108,8 @@ _file_data = st.fixed_dictionaries(
         "last_name": any_text,
         "first_names": any_text,
         "sex": st.one_of(st.sampled_from(["F", "M"]), any_text),
-        "birth_date": st.one_of(any_date, recent_date),
-        "first_reception_date": st.one_of(any_date, recent_date),
+        "birth_date": st.one_of(any_date, recent_date, st.none()),
+        "first_reception_date": st.one_of(any_date, recent_date, st.none()),
     },
     optional={
         "birth_name": any_text,
@@ -144,10 +144,12 @@ def test_opening_a_file_with_any_input_succeeds_or_refuses_in_french(counsellor_
 
 @settings(max_examples=settings().max_examples // 2, **DATABASE_EXAMPLES)
 @given(data=_file_data)
+@example(data={"first_reception_date": None})
 def test_changing_a_file_with_any_input_keeps_it_valid_or_refuses_in_french(
     counsellor_a, young_person_a, data
 ):
     data.pop("has_rqth", None)
+    PublicPeriodFactory(young_person=young_person_a, rqth=True, start_date=years_ago(1))
     before = YoungPerson.objects.values().get(pk=young_person_a.pk)
     with rolled_back():
         young_person = YoungPerson.objects.get(pk=young_person_a.pk)
