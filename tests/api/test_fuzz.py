@@ -51,8 +51,8 @@ CHECKS = [
     response_schema_conformance,
 ]
 # Path parameters are named after the collection they follow: /young-people/{uid},
-# /pathways/{uid}, .../diagnostics/{diagnostic_uid}. A new collection falls back to generated
-# identifiers (404s) until it is listed here.
+# /pathways/{uid}, .../diagnostics/{diagnostic_uid}. The identifiers of a collection not listed
+# here are generated (404s), until it is listed.
 RECORDS_BY_COLLECTION = {
     "young-people": YoungPerson,
     "pathways": Pathway,
@@ -94,6 +94,8 @@ def files_of_ml_a(ml_a, ml_b, counsellor_a, young_person_a, young_person_b):
 def _known_ids(path: str) -> list[dict[str, str]]:
     """Path parameters naming existing records: the last one's, with the records it belongs to."""
     named = [(RECORDS_BY_COLLECTION.get(c), name) for c, name in re.findall(PARAMETER, path)]
+    while named and named[-1][0] is None:  # e.g. .../{uid}/documents/{document_uid}: generated
+        named.pop()
     if not named or any(model is None for model, _ in named):
         return []
     *parents, (model, name) = named
