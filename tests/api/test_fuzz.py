@@ -5,7 +5,7 @@ counsellor of a Mission Locale that holds files (path parameters mostly name rea
 the operations go past their 404). Each answer must be no server error, a documented status,
 the declared content type and a body that matches the declared schema.
 
-JALON_FUZZ_EXAMPLES sets the examples per operation and mode (default 20, for CI); raise it to
+JALON_FUZZ_EXAMPLES sets the examples per operation and mode (default 30, for CI); raise it to
 fuzz longer locally, with JALON_HYPOTHESIS=dev for new random requests at each run (the "ci"
 profile is derandomised: a failure found in CI is found again).
 """
@@ -43,7 +43,7 @@ from tests.reception.factories import (
 )
 from tests.scheduling.factories import AppointmentFactory
 
-EXAMPLES = int(os.environ.get("JALON_FUZZ_EXAMPLES", "20"))
+EXAMPLES = int(os.environ.get("JALON_FUZZ_EXAMPLES", "30"))
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
