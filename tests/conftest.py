@@ -4,9 +4,12 @@ Two Missions Locales in two regions: A (Toulouse, Occitanie) and B (Verdun, Gran
 Each persona is a logged-in test client factory; records exist in A and in B.
 """
 
+import os
+
 import pytest
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
+from hypothesis import settings as hypothesis_settings
 
 from jalon.accounts.models import Role
 from tests.factories import (
@@ -17,6 +20,14 @@ from tests.factories import (
     commune,
     confirmed_totp_device,
 )
+
+# Property-based tests (hypothesis): "ci" is derandomised and bounded, so a run is repeatable
+# and fast; "dev" explores more, with new random examples each run. JALON_HYPOTHESIS=dev.
+hypothesis_settings.register_profile(
+    "ci", derandomize=True, database=None, deadline=None, max_examples=40, print_blob=True
+)
+hypothesis_settings.register_profile("dev", deadline=None, max_examples=400, database=None)
+hypothesis_settings.load_profile(os.environ.get("JALON_HYPOTHESIS", "ci"))
 
 
 @pytest.fixture

@@ -1,5 +1,7 @@
 """Partners' systems integrate through this API: same policy, same rules, same audit as pages."""
 
+import uuid
+
 from django.conf import settings
 from django.contrib.auth import authenticate
 from django.core.exceptions import PermissionDenied
@@ -40,7 +42,23 @@ class BearerToken(HttpBearer):
         return api_token.user if api_token else None
 
 
-api = NinjaAPI(
+class JalonApi(NinjaAPI):
+    """Every operation is rate-limited (per account, per address for the token): the schema
+    says so once here rather than on each operation."""
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        too_many = {
+            "description": "Trop de requêtes : réessayez après le délai de `Retry-After`.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}},
+        }
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                operation["responses"].setdefault(429, too_many)
+        return schema
+
+
+api = JalonApi(
     title="API Jalon",
     version="1",
     description=(
@@ -54,6 +72,7 @@ api = NinjaAPI(
     auth=BearerToken(),
     throttle=[AccountRateThrottle()],
     urls_namespace="api",
+    parser=errors.NulRefusingParser(),
 )
 
 
@@ -88,6 +107,8 @@ _HTTP_MESSAGES = {
 
 @api.exception_handler(HttpError)
 def _http_error(request, exc):
+    if isinstance(exc.__cause__, DjangoValidationError):  # refused while parsing the body
+        return _rule_broken(request, exc.__cause__)
     message = _HTTP_MESSAGES.get(exc.status_code, "Requête refusée.")
     return api.create_response(request, errors.error_body({}, message), status=exc.status_code)
 
@@ -175,7 +196,7 @@ class OrganisationFilters(Schema):
 @api.get(
     "/organisations/",
     summary="Lister les structures",
-    response=list[OrganisationOut],
+    response={200: list[OrganisationOut], 400: ErrorOut, 401: ErrorOut, 403: ErrorOut},
     tags=["réseau"],
 )
 @paginate(PageNumberPagination, page_size=100)
@@ -298,7 +319,7 @@ class YoungPeopleFilters(Schema):
 @api.get(
     "/young-people/",
     summary="Chercher des jeunes",
-    response=list[YoungPersonListItem],
+    response={200: list[YoungPersonListItem], 400: ErrorOut, 401: ErrorOut, 403: ErrorOut},
     tags=["jeunes"],
 )
 @paginate(PageNumberPagination, page_size=50)
@@ -322,7 +343,13 @@ def list_young_people(request, filters: Query[YoungPeopleFilters]):
 @api.post(
     "/young-people/",
     summary="Créer un dossier",
-    response={201: YoungPersonOut, 400: ErrorOut, 403: ErrorOut, 409: DuplicateOut},
+    response={
+        201: YoungPersonOut,
+        400: ErrorOut,
+        401: ErrorOut,
+        403: ErrorOut,
+        409: DuplicateOut,
+    },
     tags=["jeunes"],
 )
 def create_young_person(request, payload: YoungPersonCreate):
@@ -364,10 +391,10 @@ def _duplicate_out(user, candidate) -> dict:
 @api.get(
     "/young-people/{uuid:uid}",
     summary="Lire un dossier",
-    response={200: YoungPersonOut, 404: ErrorOut},
+    response={200: YoungPersonOut, 401: ErrorOut, 404: ErrorOut},
     tags=["jeunes"],
 )
-def get_young_person(request, uid):
+def get_young_person(request, uid: uuid.UUID):
     young_person = selectors.file_for_display(request.auth, uid, include_emergency=True)
     audit.record_read(actor=request.auth, young_person=young_person, channel="api")
     return Status(200, _young_person_out(young_person))
@@ -376,10 +403,17 @@ def get_young_person(request, uid):
 @api.patch(
     "/young-people/{uuid:uid}",
     summary="Modifier un dossier",
-    response={200: YoungPersonOut, 400: ErrorOut, 404: ErrorOut, 409: ErrorOut},
+    response={
+        200: YoungPersonOut,
+        400: ErrorOut,
+        401: ErrorOut,
+        403: ErrorOut,
+        404: ErrorOut,
+        409: ErrorOut,
+    },
     tags=["jeunes"],
 )
-def update_young_person(request, uid, payload: YoungPersonPatch):
+def update_young_person(request, uid: uuid.UUID, payload: YoungPersonPatch):
     """Modifie les champs envoyés ; `version` (lue par GET) est obligatoire : 409 si le
     dossier a été modifié depuis."""
     young_person = policy.get_young_person_or_404(request.auth, uid)

@@ -28,10 +28,10 @@ class DocumentOut(Schema):
 
 @router.get(
     "/young-people/{uuid:uid}/documents",
-    response={200: list[DocumentOut], 404: ErrorOut},
+    response={200: list[DocumentOut], 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
     summary="Lister les documents d'un jeune",
 )
-def list_documents(request, uid):
+def list_documents(request, uid: uuid.UUID):
     """Les métadonnées des documents du dossier ; le contenu se télécharge un par un."""
     young_person = policy.get_young_person_or_404(request.auth, uid)
     audit.record_read(
@@ -54,7 +54,7 @@ def list_documents(request, uid):
 
 @router.get(
     "/documents/{uuid:uid}",
-    response={200: None, 404: ErrorOut},
+    response={200: None, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
     summary="Télécharger un document",
     openapi_extra={
         "responses": {
@@ -69,7 +69,7 @@ def list_documents(request, uid):
         }
     },
 )
-def download_document(request, uid):
+def download_document(request, uid: uuid.UUID):
     """Le contenu du document ; chaque téléchargement est inscrit au journal d'audit."""
     document = policy.get_record_or_404(request.auth, Document.objects.all(), uid)
     audit.record_read(

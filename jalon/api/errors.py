@@ -1,5 +1,8 @@
 """JSON errors in French that name the field, for every bad input (never a 500)."""
 
+from django.core.exceptions import ValidationError
+from ninja.parser import Parser
+
 _MESSAGES = {
     "missing": "Ce champ est obligatoire.",
     "date_parsing": "Date invalide : format attendu AAAA-MM-JJ.",
@@ -29,6 +32,14 @@ def field_of(location) -> str:
 
 
 def french_message(error: dict) -> str:
+    context = error.get("ctx") or {}
+    if error.get("type") == "literal_error":
+        expected = str(context.get("expected", "")).replace(" or ", " ou ")
+        return f"Valeur inconnue. Valeurs possibles : {expected}."
+    if error.get("type") == "greater_than_equal":
+        return f"La valeur minimale est {context.get('ge')}."
+    if error.get("type") == "less_than_equal":
+        return f"La valeur maximale est {context.get('le')}."
     if error.get("type") == "value_error" and "email" in str(error.get("msg", "")).lower():
         return "Adresse électronique invalide."
     return _MESSAGES.get(error.get("type", ""), "Valeur invalide.")
@@ -43,3 +54,40 @@ def from_pydantic(errors: list[dict]) -> dict[str, list[str]]:
 
 def error_body(errors: dict[str, list[str]], message: str = "Données invalides.") -> dict:
     return {"message": message, "errors": errors}
+
+
+NUL_MESSAGE = "Le caractère nul (\\u0000) n'est pas accepté : retirez-le du texte."
+
+
+def refuse_nul_characters(data, field: str = "__all__") -> None:
+    """No database column stores a NUL character: refuse it up front, naming the field."""
+    problems: dict[str, list[str]] = {}
+
+    def walk(value, name):
+        if isinstance(value, str):
+            if "\x00" in value:
+                problems.setdefault(name, [NUL_MESSAGE])
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, key if isinstance(key, str) else name)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item, name)
+
+    walk(data, field)
+    if problems:
+        raise ValidationError(problems)
+
+
+class NulRefusingParser(Parser):
+    """JSON bodies and query strings as usual, minus the NUL characters PostgreSQL refuses."""
+
+    def parse_body(self, request):
+        data = super().parse_body(request)
+        refuse_nul_characters(data)
+        return data
+
+    def parse_querydict(self, data, list_fields, request):
+        result = super().parse_querydict(data, list_fields, request)
+        refuse_nul_characters(result)
+        return result

@@ -9,9 +9,19 @@ from ninja import Router, Schema, Status
 from pydantic import ConfigDict, Field
 
 from jalon import policy
-from jalon.api.schemas import ErrorOut
+from jalon.api.schemas import ErrorOut, one_of
 from jalon.audit import services as audit
 from jalon.pathways import services
+from jalon.pathways.enums import (
+    AllowanceCategory,
+    ContractType,
+    ExitOutcome,
+    ExitReason,
+    PathwayKind,
+    ProposalKind,
+    SituationKind,
+    TrainingType,
+)
 from jalon.pathways.models import Pathway
 
 router = Router(tags=["parcours"])
@@ -20,10 +30,12 @@ router = Router(tags=["parcours"])
 class PathwayIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
-    kind: str = Field(description="orientation_sequence, pacea ou cej")
+    kind: one_of(PathwayKind)
     start_date: datetime.date
     planned_end_date: datetime.date
-    allowance_category: str = Field("", description="CEJ : non_taxable ou first_bracket")
+    allowance_category: one_of(AllowanceCategory, blank=True) = Field(
+        "", description="CEJ : situation fiscale du foyer"
+    )
     exception_reason: str = ""
 
 
@@ -31,8 +43,8 @@ class PathwayExitIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
     end_date: datetime.date | None = None
-    exit_reason: str = ""
-    exit_outcome: str = ""
+    exit_reason: one_of(ExitReason, blank=True) = ""
+    exit_outcome: one_of(ExitOutcome, blank=True) = ""
     version: int = Field(
         description="Version du parcours lue (GET) ; 409 s'il a été modifié depuis, sans rien "
         "enregistrer."
@@ -55,9 +67,9 @@ class PathwayOut(Schema):
 class SituationIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
-    kind: str
-    contract_type: str = ""
-    training_type: str = ""
+    kind: one_of(SituationKind)
+    contract_type: one_of(ContractType, blank=True) = ""
+    training_type: one_of(TrainingType, blank=True) = ""
     start_date: datetime.date
     end_date: datetime.date | None = None
     organisation_name: str = Field("", max_length=200)
@@ -90,7 +102,7 @@ class PmsmpIn(Schema):
 class ProposalIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
-    kind: str
+    kind: one_of(ProposalKind)
     proposed_on: datetime.date
     description: str = Field(max_length=250)
     cej_hours: Decimal = Decimal("0")
@@ -139,10 +151,10 @@ def _situation_out(situation) -> dict:
 
 @router.get(
     "/young-people/{uuid:uid}/pathways",
-    response=list[PathwayOut],
+    response={200: list[PathwayOut], 401: ErrorOut, 404: ErrorOut},
     summary="Lister les parcours d'un jeune",
 )
-def list_pathways(request, uid):
+def list_pathways(request, uid: uuid.UUID):
     young_person = policy.get_young_person_or_404(request.auth, uid, include_emergency=True)
     audit.record_read(actor=request.auth, young_person=young_person, channel="api", what="parcours")
     return [_pathway_out(p) for p in young_person.pathways.all()]
@@ -150,10 +162,10 @@ def list_pathways(request, uid):
 
 @router.post(
     "/young-people/{uuid:uid}/pathways",
-    response={201: PathwayOut, 400: ErrorOut, 404: ErrorOut},
+    response={201: PathwayOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
     summary="Ouvrir un parcours contractualisé",
 )
-def open_pathway(request, uid, payload: PathwayIn):
+def open_pathway(request, uid: uuid.UUID, payload: PathwayIn):
     young_person = policy.get_young_person_or_404(request.auth, uid)
     pathway = services.pathway_open(
         actor=request.auth, young_person=young_person, channel="api", **payload.dict()
@@ -163,10 +175,17 @@ def open_pathway(request, uid, payload: PathwayIn):
 
 @router.post(
     "/pathways/{uuid:uid}/exit",
-    response={200: PathwayOut, 400: ErrorOut, 404: ErrorOut, 409: ErrorOut},
+    response={
+        200: PathwayOut,
+        400: ErrorOut,
+        401: ErrorOut,
+        403: ErrorOut,
+        404: ErrorOut,
+        409: ErrorOut,
+    },
     summary="Enregistrer la sortie d'un parcours",
 )
-def exit_pathway(request, uid, payload: PathwayExitIn):
+def exit_pathway(request, uid: uuid.UUID, payload: PathwayExitIn):
     """Clôt le parcours ; `version` (lue par GET) est obligatoire : 409 s'il a changé depuis."""
     pathway = policy.get_record_or_404(request.auth, Pathway.objects.all(), uid)
     pathway = services.pathway_exit(
@@ -181,10 +200,10 @@ def exit_pathway(request, uid, payload: PathwayExitIn):
 
 @router.get(
     "/young-people/{uuid:uid}/situations",
-    response=list[SituationOut],
+    response={200: list[SituationOut], 401: ErrorOut, 404: ErrorOut},
     summary="Lister les situations d'un jeune",
 )
-def list_situations(request, uid):
+def list_situations(request, uid: uuid.UUID):
     young_person = policy.get_young_person_or_404(request.auth, uid, include_emergency=True)
     audit.record_read(
         actor=request.auth, young_person=young_person, channel="api", what="situations"
@@ -194,10 +213,10 @@ def list_situations(request, uid):
 
 @router.post(
     "/young-people/{uuid:uid}/situations",
-    response={201: SituationOut, 400: ErrorOut, 404: ErrorOut},
+    response={201: SituationOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
     summary="Enregistrer une situation",
 )
-def create_situation(request, uid, payload: SituationIn):
+def create_situation(request, uid: uuid.UUID, payload: SituationIn):
     young_person = policy.get_young_person_or_404(request.auth, uid)
     situation = services.situation_record(
         actor=request.auth, young_person=young_person, data=payload.dict(), channel="api"
@@ -207,10 +226,10 @@ def create_situation(request, uid, payload: SituationIn):
 
 @router.get(
     "/young-people/{uuid:uid}/events",
-    response=list[EventOut],
+    response={200: list[EventOut], 401: ErrorOut, 404: ErrorOut},
     summary="Lister les immersions et propositions d'un jeune",
 )
-def list_events(request, uid):
+def list_events(request, uid: uuid.UUID):
     young_person = policy.get_young_person_or_404(request.auth, uid, include_emergency=True)
     audit.record_read(
         actor=request.auth,
@@ -243,10 +262,10 @@ def list_events(request, uid):
 
 @router.post(
     "/young-people/{uuid:uid}/pmsmps",
-    response={201: EventOut, 400: ErrorOut, 404: ErrorOut},
+    response={201: EventOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
     summary="Enregistrer une immersion (PMSMP)",
 )
-def create_pmsmp(request, uid, payload: PmsmpIn):
+def create_pmsmp(request, uid: uuid.UUID, payload: PmsmpIn):
     young_person = policy.get_young_person_or_404(request.auth, uid)
     pmsmp = services.pmsmp_record(
         actor=request.auth, young_person=young_person, data=payload.dict(), channel="api"
@@ -265,10 +284,10 @@ def create_pmsmp(request, uid, payload: PmsmpIn):
 
 @router.post(
     "/young-people/{uuid:uid}/proposals",
-    response={201: EventOut, 400: ErrorOut, 404: ErrorOut},
+    response={201: EventOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
     summary="Enregistrer une proposition",
 )
-def create_proposal(request, uid, payload: ProposalIn):
+def create_proposal(request, uid: uuid.UUID, payload: ProposalIn):
     young_person = policy.get_young_person_or_404(request.auth, uid)
     proposal = services.proposal_record(
         actor=request.auth, young_person=young_person, data=payload.dict(), channel="api"

@@ -13,11 +13,18 @@ from ninja import Router, Schema, Status
 from pydantic import ConfigDict, Field
 
 from jalon import policy
-from jalon.api.schemas import ErrorOut, OrganisationRef
+from jalon.api.schemas import ErrorOut, OrganisationRef, one_of
 from jalon.audit import services as audit
 from jalon.network.models import Organisation, Site
 from jalon.reception import services
-from jalon.reception.enums import Area
+from jalon.reception.enums import (
+    Area,
+    InterviewMode,
+    NextStep,
+    OneOffTopic,
+    ReceptionMode,
+    ReceptionOutcome,
+)
 from jalon.reception.models import Diagnostic, FirstReception
 
 router = Router(tags=["accueil et diagnostic"])
@@ -28,11 +35,13 @@ class ReceptionIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
     received_on: datetime.date
-    mode: str = Field(description="walk_in (sans rendez-vous) ou appointment (sur rendez-vous)")
-    outcome: str = Field(
+    mode: one_of(ReceptionMode) = Field(
+        description="walk_in (sans rendez-vous) ou appointment (sur rendez-vous)"
+    )
+    outcome: one_of(ReceptionOutcome) = Field(
         description="one_off_answer, external_orientation ou counsellor_orientation"
     )
-    topic: str = Field(
+    topic: one_of(OneOffTopic, blank=True) = Field(
         "",
         description="Réponse ponctuelle : health, mobility, housing, resources, "
         "administrative ou other",
@@ -62,7 +71,7 @@ class ReceptionOut(Schema):
 class AreaIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
-    area: str = Field(description=", ".join(Area.values))
+    area: one_of(Area)
     situation: str = ""
     barriers: str = ""
 
@@ -83,10 +92,10 @@ class DiagnosticIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
     started_on: datetime.date
-    interview_mode: str = "in_person"
+    interview_mode: one_of(InterviewMode) = "in_person"
     areas: list[AreaIn] = []
     conclusions: str = ""
-    recommended_next_step: str = ""
+    recommended_next_step: one_of(NextStep, blank=True) = ""
     completed_on: datetime.date | None = Field(
         None, description="Avec les conclusions : le diagnostic est alors conclu"
     )
@@ -152,10 +161,10 @@ def _diagnostics():
 @router.get(
     "/young-people/{uuid:uid}/receptions",
     summary="Lister les accueils d'un jeune",
-    response={200: list[ReceptionOut], 404: ErrorOut},
+    response={200: list[ReceptionOut], 401: ErrorOut, 404: ErrorOut},
     tags=TAGS,
 )
-def list_receptions(request, uid):
+def list_receptions(request, uid: uuid.UUID):
     young_person = policy.get_young_person_or_404(request.auth, uid, include_emergency=True)
     audit.record_read(actor=request.auth, young_person=young_person, channel="api", what="accueils")
     receptions = young_person.receptions.select_related("oriented_to", "received_by")
@@ -165,10 +174,10 @@ def list_receptions(request, uid):
 @router.post(
     "/young-people/{uuid:uid}/receptions",
     summary="Enregistrer un premier accueil",
-    response={201: ReceptionOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    response={201: ReceptionOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
     tags=TAGS,
 )
-def create_reception(request, uid, payload: ReceptionIn):
+def create_reception(request, uid: uuid.UUID, payload: ReceptionIn):
     """Premier niveau de service : réponse ponctuelle, orientation externe ou vers un·e
     conseiller·ère. L'accueil est attribué à l'auteur de la requête."""
     young_person = policy.get_young_person_or_404(request.auth, uid)
@@ -193,10 +202,10 @@ def create_reception(request, uid, payload: ReceptionIn):
 @router.get(
     "/young-people/{uuid:uid}/diagnostics",
     summary="Lister les diagnostics d'un jeune",
-    response={200: list[DiagnosticOut], 404: ErrorOut},
+    response={200: list[DiagnosticOut], 401: ErrorOut, 404: ErrorOut},
     tags=TAGS,
 )
-def list_diagnostics(request, uid):
+def list_diagnostics(request, uid: uuid.UUID):
     young_person = policy.get_young_person_or_404(request.auth, uid, include_emergency=True)
     audit.record_read(
         actor=request.auth, young_person=young_person, channel="api", what="diagnostics"
@@ -209,10 +218,10 @@ def list_diagnostics(request, uid):
 @router.post(
     "/young-people/{uuid:uid}/diagnostics",
     summary="Enregistrer un diagnostic",
-    response={201: DiagnosticOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    response={201: DiagnosticOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
     tags=TAGS,
 )
-def create_diagnostic(request, uid, payload: DiagnosticIn):
+def create_diagnostic(request, uid: uuid.UUID, payload: DiagnosticIn):
     """Crée un diagnostic mené par l'auteur de la requête, avec ses domaines ; avec
     `conclusions`, `recommended_next_step` et `completed_on`, il est aussi conclu."""
     young_person = policy.get_young_person_or_404(request.auth, uid)
@@ -238,10 +247,10 @@ def create_diagnostic(request, uid, payload: DiagnosticIn):
 @router.get(
     "/young-people/{uuid:uid}/diagnostics/{uuid:diagnostic_uid}",
     summary="Lire un diagnostic",
-    response={200: DiagnosticOut, 404: ErrorOut},
+    response={200: DiagnosticOut, 401: ErrorOut, 404: ErrorOut},
     tags=TAGS,
 )
-def get_diagnostic(request, uid, diagnostic_uid):
+def get_diagnostic(request, uid: uuid.UUID, diagnostic_uid: uuid.UUID):
     young_person = policy.get_young_person_or_404(request.auth, uid, include_emergency=True)
     diagnostic = get_object_or_404(_diagnostics(), young_person=young_person, uid=diagnostic_uid)
     audit.record_read(

@@ -8,9 +8,10 @@ from ninja import Router, Schema, Status
 
 from jalon import policy
 from jalon.accounts.models import User
-from jalon.api.schemas import ErrorOut
+from jalon.api.schemas import ErrorOut, one_of
 from jalon.audit import services as audit
 from jalon.scheduling import services
+from jalon.scheduling.enums import AppointmentMode, AppointmentStatus
 from jalon.scheduling.models import Appointment
 
 router = Router(tags=["agenda"])
@@ -39,7 +40,7 @@ class AppointmentOut(Schema):
 class AppointmentIn(Schema):
     starts_at: datetime.datetime
     duration_minutes: int = 45
-    mode: str = "in_person"
+    mode: one_of(AppointmentMode) = "in_person"
     place: str = ""
     subject: str = ""
     notes: str = ""
@@ -47,7 +48,7 @@ class AppointmentIn(Schema):
 
 
 class StatusIn(Schema):
-    status: str
+    status: one_of(AppointmentStatus)
     reason: str = ""
     new_starts_at: datetime.datetime | None = None
 
@@ -79,9 +80,9 @@ _QUERYSET = Appointment.objects.select_related("counsellor", "postponed_to")
 @router.get(
     "/young-people/{uuid:uid}/appointments",
     summary="Lister les rendez-vous d'un jeune",
-    response={200: list[AppointmentOut], 404: ErrorOut},
+    response={200: list[AppointmentOut], 401: ErrorOut, 404: ErrorOut},
 )
-def list_appointments(request, uid):
+def list_appointments(request, uid: uuid.UUID):
     """Les rendez-vous du jeune, du plus ancien au plus récent (sans les notes internes)."""
     young_person = policy.get_young_person_or_404(request.auth, uid, include_emergency=True)
     audit.record_read(
@@ -94,9 +95,9 @@ def list_appointments(request, uid):
 @router.post(
     "/young-people/{uuid:uid}/appointments",
     summary="Planifier un rendez-vous",
-    response={201: AppointmentOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    response={201: AppointmentOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
 )
-def create_appointment(request, uid, payload: AppointmentIn):
+def create_appointment(request, uid: uuid.UUID, payload: AppointmentIn):
     """Planifie un rendez-vous ; le conseiller est vous-même sauf `counsellor_email`."""
     young_person = policy.get_young_person_or_404(request.auth, uid)
     data = payload.dict(exclude={"counsellor_email"})
@@ -114,9 +115,9 @@ def create_appointment(request, uid, payload: AppointmentIn):
 @router.post(
     "/appointments/{uuid:uid}/status",
     summary="Changer le statut d'un rendez-vous",
-    response={200: AppointmentOut, 400: ErrorOut, 404: ErrorOut},
+    response={200: AppointmentOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
 )
-def set_appointment_status(request, uid, payload: StatusIn):
+def set_appointment_status(request, uid: uuid.UUID, payload: StatusIn):
     """Présent, absent, annulé ou reporté (avec `new_starts_at`) : ces statuts sont définitifs."""
     appointment = policy.get_appointment_or_404(request.auth, uid)
     appointment = services.appointment_set_status(

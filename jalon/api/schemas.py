@@ -1,8 +1,16 @@
 import datetime
 import uuid
+from typing import Literal
 
 from ninja import Schema
 from pydantic import ConfigDict, Field
+
+from jalon.youngpeople.enums import Level1969, Sex
+
+
+def one_of(choices, *, blank: bool = False):
+    """A code of a nomenclature: the schema lists the codes, so partners (and fuzzers) know them."""
+    return Literal[("",) * blank + tuple(choices.values)]
 
 
 class TokenIn(Schema):
@@ -98,8 +106,8 @@ class _YoungPersonFields(Schema):
     address: str | None = Field(None, max_length=250)
     postal_code: str | None = Field(None, max_length=5)
     commune_code: str | None = Field(None, max_length=5, description="Code INSEE de la commune")
-    level_1969: str | None = Field(None, description="VI, Vbis, V, IV, III, II ou I")
-    level_2019: int | None = Field(None, description="1 à 8")
+    level_1969: one_of(Level1969, blank=True) | None = None
+    level_2019: int | None = Field(None, ge=1, le=8)
     last_class: str | None = Field(None, max_length=100)
     diploma: str | None = Field(None, max_length=150)
     neet_on_arrival: bool | None = None
@@ -111,7 +119,7 @@ class _YoungPersonFields(Schema):
 class YoungPersonCreate(_YoungPersonFields):
     last_name: str = Field(max_length=100)
     first_names: str = Field(max_length=150)
-    sex: str = Field(description="F ou M")
+    sex: one_of(Sex)
     birth_date: datetime.date
     first_reception_date: datetime.date
     has_rqth: bool = False
@@ -128,7 +136,7 @@ class YoungPersonPatch(_YoungPersonFields):
     )
     last_name: str | None = Field(None, max_length=100)
     first_names: str | None = Field(None, max_length=150)
-    sex: str | None = None
+    sex: one_of(Sex) | None = None
     birth_date: datetime.date | None = None
     first_reception_date: datetime.date | None = None
 

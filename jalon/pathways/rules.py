@@ -14,6 +14,9 @@ from django.core.exceptions import ValidationError
 from jalon.pathways.enums import (
     CONTRACTS_BY_KIND,
     SANCTION_LADDER,
+    AllowanceCategory,
+    ExitOutcome,
+    ExitReason,
     PathwayKind,
     SanctionKind,
     SituationKind,
@@ -166,8 +169,16 @@ def check_exit(*, start, end_date, exit_reason: str, exit_outcome: str, today) -
         errors["end_date"] = ["La sortie ne peut pas précéder le début du parcours."]
     if not exit_reason:
         errors["exit_reason"] = ["Indiquez le motif de sortie."]
+    elif exit_reason not in ExitReason.values:
+        errors["exit_reason"] = [
+            f"Motif de sortie inconnu. Valeurs : {', '.join(ExitReason.values)}."
+        ]
     if not exit_outcome:
         errors["exit_outcome"] = ["Indiquez la situation du jeune à la sortie."]
+    elif exit_outcome not in ExitOutcome.values:
+        errors["exit_outcome"] = [
+            f"Situation de sortie inconnue. Valeurs : {', '.join(ExitOutcome.values)}."
+        ]
     if errors:
         raise ValidationError(errors)
 
@@ -274,3 +285,23 @@ def check_situation(*, kind, contract_type, training_type, start, end, today) ->
 def weekly_hours_flags(hours_by_week: dict, minimum: Decimal) -> dict:
     """Weeks whose total activity is under the CEJ minimum (15 h)."""
     return {week: total < minimum for week, total in hours_by_week.items()}
+
+
+def check_allowance_category(category: str) -> None:
+    """The CEJ allowance depends on the household's tax situation, one of the known ones."""
+    if not category:
+        raise ValidationError(
+            {
+                "allowance_category": (
+                    "Indiquez la situation fiscale du foyer : elle fixe le montant de l'allocation."
+                )
+            }
+        )
+    if category not in AllowanceCategory.values:
+        raise ValidationError(
+            {
+                "allowance_category": (
+                    f"Situation fiscale inconnue. Valeurs : {', '.join(AllowanceCategory.values)}."
+                )
+            }
+        )

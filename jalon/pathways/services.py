@@ -30,7 +30,7 @@ from jalon.pathways.models import (
     Situation,
 )
 from jalon.youngpeople.models import YoungPerson
-from jalon.youngpeople.rules import check_not_in_future, has_rqth_on
+from jalon.youngpeople.rules import check_no_nul_characters, check_not_in_future, has_rqth_on
 
 
 def _collect(errors: dict, check, *args, **kwargs):
@@ -119,6 +119,7 @@ def pathway_open(
             }
         )
     _collect(errors, check_not_in_future, start_date, "start_date", today)
+    _collect(errors, check_no_nul_characters, {"exception_reason": exception_reason})
     _collect(errors, rules.check_end_after_start, start_date, planned_end_date, "planned_end_date")
     others = list(young_person.pathways.all())
     _collect(errors, rules.check_single_active_pathway, start_date, others)
@@ -148,10 +149,7 @@ def pathway_open(
             max(previous_ends, default=None),
             gap_months=reference.months_on(ReferenceKey.CEJ_GAP_MONTHS, start_date),
         )
-        if not allowance_category:
-            errors.setdefault("allowance_category", []).append(
-                "Indiquez la situation fiscale du foyer : elle fixe le montant de l'allocation."
-            )
+        _collect(errors, rules.check_allowance_category, allowance_category)
     elif allowance_category:
         allowance_category = ""
     if "planned_end_date" not in errors:
@@ -438,6 +436,7 @@ def cej_breach_record(
 def pmsmp_record(*, actor, young_person, data: dict, channel="web") -> Pmsmp:
     _require_edit(actor, young_person)
     errors: dict[str, list] = {}
+    _collect(errors, check_no_nul_characters, data)
     _collect(errors, rules.check_siret, data.get("employer_siret", ""))
     _collect(errors, rules.check_end_after_start, data["start_date"], data["end_date"], "end_date")
     if errors:
@@ -472,6 +471,7 @@ def pmsmp_conclude(*, actor, pmsmp: Pmsmp, outcome: str, channel="web") -> Pmsmp
 @transaction.atomic
 def proposal_record(*, actor, young_person, data: dict, channel="web") -> Proposal:
     _require_edit(actor, young_person)
+    check_no_nul_characters(data)
     _check_date_not_future(data.get("proposed_on"), "proposed_on")
     proposal = Proposal(young_person=young_person, recorded_by=actor, **data)
     proposal.full_clean(exclude=["young_person", "recorded_by", "uid"])
@@ -534,6 +534,7 @@ def _check_date_not_future(day, field):
 @transaction.atomic
 def situation_record(*, actor, young_person, data: dict, channel="web") -> Situation:
     _require_edit(actor, young_person)
+    check_no_nul_characters(data)
     rules.check_situation(
         kind=data.get("kind"),
         contract_type=data.get("contract_type", ""),

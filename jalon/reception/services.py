@@ -24,6 +24,7 @@ from jalon.reception.models import (
     FirstReception,
     OutreachContact,
 )
+from jalon.youngpeople.rules import check_no_nul_characters
 
 RECEPTION_FIELDS = (
     "received_on",
@@ -116,6 +117,7 @@ def reception_create(*, actor, young_person, data: dict, channel: str = "web") -
         reception.oriented_to_text = ""
     today = timezone.localdate()
     errors = _Errors()
+    errors.collect(check_no_nul_characters, _values(reception, RECEPTION_FIELDS))
     errors.collect(rules.check_not_in_future, reception.received_on, "received_on", today)
     errors.collect(
         rules.check_not_before_birth, reception.received_on, "received_on", young_person.birth_date
@@ -239,6 +241,9 @@ def diagnostic_areas_update(
     unknown = [name for name in areas if name not in Area.values]
     if unknown:
         raise ValidationError({"areas": f"Domaine inconnu : {', '.join(unknown)}."})
+    check_no_nul_characters(
+        {"areas": " ".join(str(text) for texts in areas.values() for text in texts.values())}
+    )
     existing = {a.area: a for a in diagnostic.areas.all()}
     changes = {}
     for name, texts in areas.items():
@@ -289,6 +294,7 @@ def diagnostic_complete(
     diagnostic = Diagnostic.objects.select_for_update().get(pk=diagnostic.pk)
     _check_editable(actor, diagnostic)
     check_version(diagnostic, expected_version)
+    check_no_nul_characters({"conclusions": conclusions})
     rules.check_diagnostic_completion(
         conclusions=conclusions,
         recommended_next_step=recommended_next_step,

@@ -87,3 +87,14 @@ def check_capacity(capacity: int | None, registered: int) -> None:
     """A session with a number of places takes no more registrations once full."""
     if capacity is not None and registered >= capacity:
         raise ValidationError({"young_person": f"La séance est complète ({capacity} places)."})
+
+
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
+
+
+def check_calendar_year(moment: datetime.datetime, field: str) -> None:
+    """A date on a calendar people read: far years are typing slips (and overflow time zones)."""
+    if not EARLIEST_YEAR <= moment.year <= LATEST_YEAR:
+        raise ValidationError(
+            {field: f"Année invalide : indiquez une date entre {EARLIEST_YEAR} et {LATEST_YEAR}."}
+        )

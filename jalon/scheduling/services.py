@@ -24,7 +24,13 @@ from jalon.scheduling.models import (
     Participation,
     hash_feed_token,
 )
+from jalon.youngpeople.rules import check_no_nul_characters
 
+_ALL_BUT_TEXTS = [
+    field.name
+    for field in Appointment._meta.fields
+    if field.name not in ("place", "subject", "notes")
+]
 APPOINTMENT_FIELDS = (
     "counsellor",
     "starts_at",
@@ -76,11 +82,17 @@ def _check_choices(errors: _Errors, *, mode=None, kind=None):
         errors.add("kind", "Type de séance inconnu.")
 
 
-def _aware(moment):
-    """Naive date-times (API input) are read in the Mission Locale's time zone."""
-    if moment is not None and timezone.is_naive(moment):
-        return timezone.make_aware(moment)
-    return moment
+def _aware(moment, field: str):
+    """Naive date-times (API input) are read in the Mission Locale's time zone.
+
+    Kept in UTC: PostgreSQL refuses the offsets beyond ±15:59 that an ISO date-time may carry.
+    """
+    if moment is None:
+        return None
+    rules.check_calendar_year(moment, field)
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment)
+    return moment.astimezone(datetime.UTC)
 
 
 def _appointment_changes(appointment: Appointment) -> dict:
@@ -102,7 +114,7 @@ def appointment_create(*, actor, young_person, data: dict, channel: str = "web")
     values = {name: data[name] for name in APPOINTMENT_FIELDS if data.get(name) is not None}
     values.setdefault("counsellor", actor)
     if "starts_at" in values:
-        values["starts_at"] = _aware(values["starts_at"])
+        values["starts_at"] = _aware(values["starts_at"], "starts_at")
     appointment = Appointment(
         young_person=young_person,
         created_by=actor,
@@ -110,6 +122,11 @@ def appointment_create(*, actor, young_person, data: dict, channel: str = "web")
         **values,
     )
     errors = _Errors()
+    errors.collect(
+        check_no_nul_characters, {name: values.get(name) for name in ("place", "subject", "notes")}
+    )
+    # Lengths of the texts (the database refuses longer ones).
+    errors.collect(appointment.clean_fields, exclude=_ALL_BUT_TEXTS)
     if appointment.starts_at is None:
         errors.add("starts_at", "Indiquez la date et l'heure du rendez-vous.")
     errors.collect(rules.check_duration, appointment.duration_minutes)
@@ -150,8 +167,9 @@ def appointment_set_status(
     )
     if not policy.can_manage_appointment(actor, appointment):
         raise PermissionDenied("Vous ne pouvez pas modifier ce rendez-vous.")
-    new_starts_at = _aware(new_starts_at)
+    new_starts_at = _aware(new_starts_at, "new_starts_at")
     errors = _Errors()
+    errors.collect(check_no_nul_characters, {"reason": reason})
     errors.collect(rules.check_transition, appointment.status, status)
     if not errors.errors:
         errors.collect(

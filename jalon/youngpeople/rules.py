@@ -106,11 +106,22 @@ def check_public_period(
 
 
 def has_rqth_on(periods, day: datetime.date) -> bool:
-    """Whether one of the given public periods is a RQTH active on that day."""
-    return any(
+    """Whether one of the given public periods is a RQTH active on that day (none on no day)."""
+    return day is not None and any(
         period.public == PriorityPublic.DISABILITY
         and period.detail == PublicDetail.RQTH
         and period.start_date <= day
         and (period.end_date is None or period.end_date >= day)
         for period in periods
     )
+
+
+def check_no_nul_characters(values: dict) -> None:
+    """No database column stores a NUL character: forms refuse it, and so do the services."""
+    errors = {
+        field: "Le caractère nul (\\u0000) n'est pas accepté : retirez-le du texte."
+        for field, value in values.items()
+        if isinstance(value, str) and "\x00" in value
+    }
+    if errors:
+        raise ValidationError(errors)

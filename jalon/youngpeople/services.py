@@ -72,6 +72,7 @@ def _check_file(actor, young_person: YoungPerson, *, has_rqth: bool, today) -> N
             for field, messages in error.message_dict.items():
                 errors.setdefault(field, []).extend(messages)
 
+    collect(rules.check_no_nul_characters, snapshot(young_person))
     young_person.phone = collect(rules.normalize_phone, young_person.phone) or ""
     collect(rules.check_not_in_future, young_person.birth_date, "birth_date", today)
     collect(

@@ -14,7 +14,9 @@ def upload(name: str = "cv.pdf", content: bytes = PDF) -> SimpleUploadedFile:
     return SimpleUploadedFile(name, content, content_type="application/octet-stream")
 
 
-def stored_document(young_person, *, kind="cv", name="CV Lucas.pdf", content=PDF) -> Document:
+def stored_document(
+    young_person, *, kind="cv", name="CV Lucas.pdf", content=PDF, uploaded_by=None
+) -> Document:
     uploaded = upload(name, content)
     stored_name, sha256 = documents.store(uploaded)
     return Document.objects.create(
@@ -25,5 +27,5 @@ def stored_document(young_person, *, kind="cv", name="CV Lucas.pdf", content=PDF
         content_type="application/pdf",
         size=len(content),
         sha256=sha256,
-        uploaded_by=young_person.referent,
+        uploaded_by=uploaded_by or young_person.referent,
     )
