@@ -6,10 +6,9 @@ import uuid
 from decimal import Decimal
 
 from django.utils import timezone
-from fpdf import FPDF
 
 from jalon.privacy.selectors import AccessExport
-from jalon.reception.pdf import latin1
+from jalon.web.pdf import JalonPdf
 
 
 def _json_value(value):
@@ -62,32 +61,19 @@ def _text(value) -> str:
     return str(value)
 
 
-class _Document(FPDF):
-    def footer(self):
-        self.set_y(-15)
-        self.set_font("Helvetica", "I", 8)
-        self.set_text_color(110, 110, 110)
-        self.cell(0, 10, latin1(f"Vos données - page {self.page_no()}/{{nb}}"), align="C")
-
-
 def as_pdf(export: AccessExport, *, compress: bool = True) -> bytes:
     young_person = export.young_person
-    pdf = _Document(format="A4")
-    pdf.set_compression(compress)
-    pdf.set_title(latin1("Vos données personnelles"))
-    pdf.set_author(latin1(young_person.mission_locale.name))
-    pdf.set_auto_page_break(auto=True, margin=20)
-    pdf.add_page()
-
-    def line(text, size=10, style="", height=5, color=(0, 0, 0)):
-        pdf.set_font("Helvetica", style, size)
-        pdf.set_text_color(*color)
-        pdf.multi_cell(0, height, latin1(text), new_x="LMARGIN", new_y="NEXT")
-
-    line(young_person.mission_locale.name, color=(0, 0, 145))
-    pdf.ln(2)
-    line("Vos données personnelles", size=20, style="B", height=10)
-    line(f"{young_person.first_names} {young_person.last_name.upper()}", size=14, style="B")
+    pdf = JalonPdf(
+        title="Vos données personnelles",
+        author=young_person.mission_locale.name,
+        compress=compress,
+        body_size=10,
+    )
+    line = pdf.line
+    pdf.header_block(
+        organisation=young_person.mission_locale.name,
+        person=f"{young_person.first_names} {young_person.last_name.upper()}",
+    )
     line(
         f"Tout ce que la Mission Locale détient à votre sujet au "
         f"{timezone.localtime(export.generated_at):%d/%m/%Y à %H:%M} "
@@ -95,13 +81,13 @@ def as_pdf(export: AccessExport, *, compress: bool = True) -> bytes:
     )
     for section in export.sections:
         pdf.ln(4)
-        line(section.title, size=14, style="B", height=8, color=(0, 0, 145))
+        pdf.heading(section.title)
         for record in section.records:
             pdf.ln(1)
             for label, value in record:
                 line(f"{label} : {_text(value)}")
     pdf.ln(4)
-    line("Qui a consulté ou modifié votre dossier", size=14, style="B", height=8, color=(0, 0, 145))
+    pdf.heading("Qui a consulté ou modifié votre dossier")
     line(
         "Chaque consultation est enregistrée. Les personnes qui agissent pour la Mission Locale "
         "sont désignées par leur fonction et leur structure.",
@@ -113,4 +99,4 @@ def as_pdf(export: AccessExport, *, compress: bool = True) -> bytes:
             f"{_text(access.at)} - {access.action}{what} - {access.role}"
             + (f", {access.organisation}" if access.organisation else "")
         )
-    return bytes(pdf.output())
+    return pdf.to_bytes()

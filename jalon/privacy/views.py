@@ -70,40 +70,46 @@ def file_rights(request, uid):
     return _rights_page(request, young_person)
 
 
-def _export(request, young_person, kind: str):
+def _export(request, uid, *, kind: str, render_bytes, content_type: str, extension: str):
+    young_person = _file(request, uid)
+    # Everything held about a person in one file: a recent password (and code) is required.
+    if pending := reauth.reauth_response(request):
+        return pending
     audit.record_read(
         actor=request.user, young_person=young_person, what=f"export droit d'accès ({kind})"
     )
-    return selectors.access_export(young_person)
+    data = selectors.access_export(young_person)
+    response = HttpResponse(render_bytes(data), content_type=content_type)
+    response["Content-Disposition"] = (
+        f'attachment; filename="donnees-{data.generated_at:%Y-%m-%d}.{extension}"'
+    )
+    return response
 
 
 @login_required
 @require_GET
 def export_pdf(request, uid):
-    young_person = _file(request, uid)
-    # Everything held about a person in one file: a recent password (and code) is required.
-    if pending := reauth.reauth_response(request):
-        return pending
-    data = _export(request, young_person, "PDF")
-    response = HttpResponse(export.as_pdf(data), content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="donnees-{data.generated_at:%Y-%m-%d}.pdf"'
+    return _export(
+        request,
+        uid,
+        kind="PDF",
+        render_bytes=export.as_pdf,
+        content_type="application/pdf",
+        extension="pdf",
     )
-    return response
 
 
 @login_required
 @require_GET
 def export_json(request, uid):
-    young_person = _file(request, uid)
-    if pending := reauth.reauth_response(request):
-        return pending
-    data = _export(request, young_person, "JSON")
-    response = HttpResponse(export.as_json_bytes(data), content_type="application/json")
-    response["Content-Disposition"] = (
-        f'attachment; filename="donnees-{data.generated_at:%Y-%m-%d}.json"'
+    return _export(
+        request,
+        uid,
+        kind="JSON",
+        render_bytes=export.as_json_bytes,
+        content_type="application/json",
+        extension="json",
     )
-    return response
 
 
 @login_required
