@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from jalon.core.encryption import EncryptedTextField
 from jalon.network.models import Organisation
 from jalon.scheduling.enums import (
     FINAL_STATUSES,
@@ -47,7 +48,7 @@ class Appointment(models.Model):
     )
     place = models.CharField("lieu", max_length=200, blank=True)
     subject = models.CharField("objet", max_length=150, blank=True)
-    notes = models.TextField(
+    notes = EncryptedTextField(
         "notes internes",
         blank=True,
         help_text="Réservées à l'équipe de la Mission Locale : jamais dans l'agenda partagé.",

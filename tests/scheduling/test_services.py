@@ -161,3 +161,17 @@ def test_session_rules(counsellor_a, counsellor_b):
         },
     )
     assert session.mission_locale_id == counsellor_a.organisation_id
+
+
+def test_rule_interview_notes_are_stored_encrypted(counsellor_a, young_person_a):
+    from django.db import connection
+
+    appointment = AppointmentFactory(
+        young_person=young_person_a, counsellor=counsellor_a, notes="Suivi psychologique en cours"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT notes FROM scheduling_appointment WHERE id = %s", [appointment.pk])
+        stored = cursor.fetchone()[0]
+    assert "psychologique" not in stored
+    appointment.refresh_from_db()
+    assert appointment.notes == "Suivi psychologique en cours"
