@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "jalon.scheduling",
     "jalon.audit",
     "jalon.privacy",
+    "jalon.referrals",
     "jalon.api",
     "jalon.pilotage",
     "jalon.backups",

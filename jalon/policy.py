@@ -460,3 +460,21 @@ def can_manage_documents(user, young_person) -> bool:
     """Staff of the young person's Mission Locale attach and remove the documents of the file
     (reception collects identity documents and certificates too); nobody else sees them."""
     return can_edit_young_person(user, young_person)
+
+
+# --- Partners: consent ----------------------------------------------------------------------
+
+
+def can_record_consent(user, young_person) -> bool:
+    """Consent is collected with the young person by their Mission Locale's staff."""
+    return can_edit_young_person(user, young_person)
+
+
+def partner_categories(user, young_person) -> frozenset[str]:
+    """What a partner user's structure may see of this file now, as the young person agreed
+    (nothing for anyone else: staff see files through their own scope). Free text never."""
+    from jalon.referrals.services import consented_categories
+
+    if not (_is_active(user) and user.is_partner):
+        return frozenset()
+    return consented_categories(organisation_id=user.organisation_id, young_person=young_person)

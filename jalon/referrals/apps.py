@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ReferralsConfig(AppConfig):
+    name = "jalon.referrals"
+    verbose_name = "Partenariats : consentements, fiches de liaison"
