@@ -136,3 +136,16 @@ def test_demo_has_files_past_retention_for_the_dry_run_and_an_open_rights_reques
     ]
     assert not YoungPerson.objects.filter(anonymised_at__isnull=False).exists()
     assert RightsRequest.objects.open().get().young_person.first_names == "Lucas"
+
+
+def test_the_demo_alert_and_emergency_accesses_have_their_reads_in_the_journal(demo):
+    from jalon.audit.models import AuditAction, AuditAlert, AuditEntry, EmergencyAccess
+
+    alert = AuditAlert.objects.get()
+    reads = AuditEntry.objects.filter(actor=alert.user, action=AuditAction.READ, at__date=alert.day)
+    assert reads.values("young_person").distinct().count() == alert.distinct_files
+    for grant in EmergencyAccess.objects.all():
+        under_grant = AuditEntry.objects.filter(
+            actor=grant.user, young_person=grant.young_person, action=AuditAction.READ
+        )
+        assert under_grant.count() == 3
