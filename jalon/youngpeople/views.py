@@ -143,6 +143,10 @@ def young_person_detail(request, uid):
             "can_merge": policy.is_mission_locale_director(request.user),
             "emergency_access": audit.active_emergency_grant(request.user, young_person),
             "can_exercise_rights": policy.can_exercise_rights_on(request.user, young_person),
+            "can_request_transfer": policy.can_request_transfer(request.user, young_person),
+            "pending_transfer": young_person.transfers.pending()
+            .select_related("to_mission_locale")
+            .first(),
             "title": str(young_person),
         },
     )
@@ -336,7 +340,10 @@ def young_person_merge(request, uid):
 @require_GET
 def commune_options(request):
     """<option>s of the communes sharing a postal code (htmx, file form)."""
-    postal_code = request.GET.get("postal_code", "").strip()
+    # The file form sends `postal_code`, the transfer form `new_postal_code`.
+    postal_code = (
+        request.GET.get("postal_code") or request.GET.get("new_postal_code") or ""
+    ).strip()
     communes = (
         Commune.objects.filter(postal_codes__contains=postal_code).order_by("name")
         if len(postal_code) == 5 and postal_code.isdigit()
