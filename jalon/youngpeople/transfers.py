@@ -344,15 +344,23 @@ def transfer_cancel(*, actor, transfer: FileTransfer, channel="web") -> FileTran
     return transfer
 
 
+def file_transfers(young_person) -> list[FileTransfer]:
+    """The file's transfers, from the file page's prefetch when it made one."""
+    if "transfers" in getattr(young_person, "_prefetched_objects_cache", {}):
+        return list(young_person.transfers.all())
+    return list(
+        FileTransfer.objects.filter(young_person=young_person).select_related(
+            "from_mission_locale", "to_mission_locale"
+        )
+    )
+
+
 def items(young_person) -> list:
-    """Timeline provider: the transfers of the file (one query)."""
+    """Timeline provider: the transfers of the file (one query, none when prefetched)."""
     from jalon.youngpeople.timeline import TimelineItem
 
     result = []
-    transfers = FileTransfer.objects.filter(young_person=young_person).select_related(
-        "from_mission_locale", "to_mission_locale"
-    )
-    for transfer in transfers:
+    for transfer in file_transfers(young_person):
         result.append(
             TimelineItem(
                 day=timezone.localtime(transfer.requested_at).date(),

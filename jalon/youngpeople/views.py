@@ -22,7 +22,7 @@ from jalon.web.concurrency import (
     track_version,
 )
 from jalon.web.forms import add_service_errors
-from jalon.youngpeople import documents, selectors, services
+from jalon.youngpeople import documents, selectors, services, transfers
 from jalon.youngpeople.enums import LEVEL_1969_TO_2019, FileStatus
 from jalon.youngpeople.forms import (
     DocumentForm,
@@ -144,9 +144,9 @@ def young_person_detail(request, uid):
             "emergency_access": audit.active_emergency_grant(request.user, young_person),
             "can_exercise_rights": policy.can_exercise_rights_on(request.user, young_person),
             "can_request_transfer": policy.can_request_transfer(request.user, young_person),
-            "pending_transfer": young_person.transfers.pending()
-            .select_related("to_mission_locale")
-            .first(),
+            "pending_transfer": next(
+                (t for t in transfers.file_transfers(young_person) if t.is_pending), None
+            ),
             "title": str(young_person),
         },
     )
