@@ -37,6 +37,8 @@ def records(young_person_a):
         "document": stored_document(young_person_a),
         "transfer": _pending_transfer(young_person_a),
         "transfer_to_cancel": _pending_transfer(young_person_a),
+        # The API's own: a test may run the pages and the API on the same records.
+        "api_transfer": _pending_transfer(young_person_a),
     }
 
 
@@ -128,7 +130,7 @@ API = {
     "api:refuse_transfer": [
         (
             "post",
-            lambda r: f"/api/v1/transfers/{r['transfer'].uid}/refuse",
+            lambda r: f"/api/v1/transfers/{r['api_transfer'].uid}/refuse",
             {"reason": ""},
             _api(_both_sides(403, 400)),
         )
@@ -136,7 +138,7 @@ API = {
     "api:accept_transfer": [
         (
             "post",
-            lambda r: f"/api/v1/transfers/{r['transfer'].uid}/accept",
+            lambda r: f"/api/v1/transfers/{r['api_transfer'].uid}/accept",
             {},
             _api(_both_sides(403, 200)),
         )

@@ -426,3 +426,14 @@ def test_a_mission_locale_sees_only_the_transfers_sent_to_it_as_incoming(
     assert FileTransfer.objects.incoming_for(counsellor_a).count() == 0
     assert FileTransfer.objects.incoming_for(counsellor_b).count() == 1
     assert FileTransfer.objects.incoming_for(personas["national_pilot"]).count() == 0
+
+
+def test_rule_files_with_a_pending_transfer_are_not_merged(
+    young_person_a, counsellor_a, director_a, ml_a, ml_b
+):
+    from jalon.youngpeople.services import young_people_merge
+
+    other = YoungPersonFactory(mission_locale=ml_a, last_name="Dupont", first_names="Lucas")
+    _request(counsellor_a, other, ml_b)
+    with pytest.raises(ValidationError, match="transfert vers une autre Mission Locale"):
+        young_people_merge(actor=director_a, kept=young_person_a, absorbed=other)
