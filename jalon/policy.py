@@ -478,3 +478,76 @@ def partner_categories(user, young_person) -> frozenset[str]:
     if not (_is_active(user) and user.is_partner):
         return frozenset()
     return consented_categories(organisation_id=user.organisation_id, young_person=young_person)
+
+
+# --- Transfers between Missions Locales -------------------------------------------------------
+
+# Staff who follow young people decide where their file goes; reception orients, it does not
+# hand files over.
+TRANSFER_ROLES = frozenset({Role.COUNSELLOR, Role.CJML, Role.JUSTICE_REFERENT, Role.DIRECTOR})
+
+
+def can_handle_transfers(user) -> bool:
+    """Counsellors (CJML and justice referents included) and directors send and receive files:
+    a move or a release from detention is part of the accompaniment."""
+    return can_read_named_files(user) and user.role in TRANSFER_ROLES
+
+
+def can_request_transfer(user, young_person) -> bool:
+    """Only the Mission Locale holding the file may hand it to another one."""
+    return (
+        can_handle_transfers(user)
+        and young_person.mission_locale_id == user.organisation_id
+        and young_person.merged_into_id is None
+    )
+
+
+def scope_incoming_transfers(queryset: QuerySet, user) -> QuerySet:
+    """The receiving Mission Locale sees the transfers sent to it (a preview, never the file)."""
+    if not can_handle_transfers(user):
+        return queryset.none()
+    return queryset.filter(to_mission_locale_id=user.organisation_id)
+
+
+def scope_transfers(queryset: QuerySet, user) -> QuerySet:
+    """Transfers a user may open: those sent to their Mission Locale, and those it sent while
+    it still holds the file (once accepted, the sender sees nothing of it any more)."""
+    if not can_handle_transfers(user):
+        return queryset.none()
+    return queryset.filter(
+        Q(to_mission_locale_id=user.organisation_id)
+        | Q(
+            from_mission_locale_id=user.organisation_id,
+            young_person__mission_locale_id=user.organisation_id,
+        ),
+        young_person__merged_into__isnull=True,
+        young_person__anonymised_at__isnull=True,
+    )
+
+
+def get_transfer_or_404(user, uid, queryset=None):
+    from jalon.youngpeople.models import FileTransfer
+
+    queryset = queryset if queryset is not None else FileTransfer.objects.all()
+    try:
+        return scope_transfers(queryset, user).get(uid=uid)
+    except (FileTransfer.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
+        raise Http404("Transfert introuvable.") from exc
+
+
+def can_decide_transfer(user, transfer) -> bool:
+    """The receiving Mission Locale accepts or refuses a pending transfer."""
+    return (
+        can_handle_transfers(user)
+        and transfer.is_pending
+        and transfer.to_mission_locale_id == user.organisation_id
+    )
+
+
+def can_cancel_transfer(user, transfer) -> bool:
+    """The sending Mission Locale may withdraw its request until it is decided."""
+    return (
+        can_handle_transfers(user)
+        and transfer.is_pending
+        and transfer.from_mission_locale_id == user.organisation_id
+    )

@@ -174,3 +174,34 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "postgresql" in item.keywords and not is_pg:
             item.add_marker(skip_pg)
+
+
+# --- Data the migrations load, back after each transactional test ---------------------------
+# A transactional test (browser, backup, PostgreSQL races) ends with a flush of every table,
+# which also removes the geography and reference values that migrations loaded.
+
+_DB_BLOCKER = {}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _keep_db_blocker(django_db_blocker):
+    _DB_BLOCKER["blocker"] = django_db_blocker
+
+
+def _is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction"):
+        return True
+    return bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After the flush (the fixtures' teardown), whatever test comes next (after the last one,
+    the test database is already gone)."""
+    yield
+    if nextitem is not None and _is_transactional(item) and "blocker" in _DB_BLOCKER:
+        from tests.seed_data import restore_if_flushed
+
+        with _DB_BLOCKER["blocker"].unblock():
+            restore_if_flushed()

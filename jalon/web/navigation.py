@@ -19,6 +19,16 @@ def navigation_for(user, current_path: str) -> list[dict]:
     if policy.can_use_agenda(user):
         items.append(("Agenda", reverse("scheduling:agenda")))
         items.append(("Ateliers", reverse("scheduling:session_list")))
+    if policy.can_handle_transfers(user):
+        from jalon.youngpeople.models import FileTransfer
+
+        waiting = FileTransfer.objects.incoming_for(user).pending().count()
+        items.append(
+            (
+                f"Transferts ({waiting})" if waiting else "Transferts",
+                reverse("youngpeople:transfer_incoming"),
+            )
+        )
     if policy.can_record_outreach(user):
         items.append(("Repérage", reverse("reception:outreach_list")))
     if policy.can_read_aggregates(user):

@@ -93,3 +93,16 @@ class DocumentKind(models.TextChoices):
     CERTIFICATE = "certificate", "Attestation"
     PROOF = "proof", "Justificatif"
     OTHER = "other", "Autre"
+
+
+class TransferStatus(models.TextChoices):
+    REQUESTED = "requested", "En attente"
+    ACCEPTED = "accepted", "Accepté"
+    REFUSED = "refused", "Refusé"
+    CANCELLED = "cancelled", "Annulé"
+
+
+class TransferReason(models.TextChoices):
+    MOVE = "move", "Déménagement"
+    RELEASE = "release", "Sortie de détention"
+    OTHER = "other", "Autre motif"

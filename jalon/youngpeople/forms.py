@@ -5,9 +5,15 @@ from dsfr.forms import DsfrBaseForm
 
 from jalon import policy
 from jalon.accounts.models import MISSION_LOCALE_ROLES, User
-from jalon.network.models import Commune
+from jalon.network.models import Commune, Organisation
 from jalon.youngpeople.documents import max_size_label
-from jalon.youngpeople.enums import DocumentKind, FileStatus, PriorityPublic, PublicDetail
+from jalon.youngpeople.enums import (
+    DocumentKind,
+    FileStatus,
+    PriorityPublic,
+    PublicDetail,
+    TransferReason,
+)
 from jalon.youngpeople.models import YoungPerson
 from jalon.youngpeople.services import EDITABLE_FIELDS, REFERENT_ROLES
 
@@ -186,4 +192,89 @@ class DocumentForm(DsfrBaseForm):
         # Lazy: the maximum follows the settings.
         help_text=lazy(lambda: f"PDF, JPEG ou PNG, {max_size_label()} au plus.", str)(),
         widget=forms.FileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
+    )
+
+
+class TransferRequestForm(DsfrBaseForm):
+    """Typing only: `transfers.transfer_request` checks the address and picks the competent
+    Mission Locale when none is chosen."""
+
+    new_address = forms.CharField(label="Nouvelle adresse", max_length=250, required=False)
+    new_postal_code = forms.CharField(label="Nouveau code postal", max_length=5, required=False)
+    new_commune = forms.ModelChoiceField(
+        label="Nouvelle commune",
+        queryset=Commune.objects.all(),
+        to_field_name="code",
+        required=False,
+        empty_label="—",
+        help_text="Les communes proposées dépendent du code postal.",
+    )
+    to_mission_locale = forms.ModelChoiceField(
+        label="Mission Locale d'accueil",
+        queryset=Organisation.objects.missions_locales(),
+        required=False,
+        empty_label="— celle de la nouvelle commune —",
+        help_text="Laissez vide pour la Mission Locale dont le territoire couvre la nouvelle "
+        "commune.",
+    )
+    reason_kind = forms.ChoiceField(
+        label="Motif",
+        choices=TransferReason.choices,
+        widget=forms.RadioSelect(),
+        error_messages={"required": "Choisissez le motif du transfert."},
+    )
+    reason = forms.CharField(
+        label="Précisions",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Transmises à la Mission Locale d'accueil. Rien de confidentiel ici : les notes "
+        "du dossier la suivront après acceptation.",
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_mission_locale"].queryset = Organisation.objects.missions_locales().exclude(
+            pk=user.organisation_id
+        )
+        postal_code = (self.data.get("new_postal_code") or "").strip() if self.is_bound else ""
+        self.fields["new_commune"].widget.choices = [
+            ("", "—"),
+            *((c.code, c.name) for c in YoungPersonForm._communes_for(postal_code)),
+        ]
+        self.fields["new_postal_code"].widget.attrs.update(
+            {
+                "hx-get": "/communes/",
+                "hx-trigger": "input changed delay:300ms, change",
+                "hx-target": "#id_new_commune",
+                "hx-swap": "innerHTML",
+                "hx-include": "this",
+                "inputmode": "numeric",
+            }
+        )
+
+
+class TransferAcceptForm(DsfrBaseForm):
+    referent = forms.ModelChoiceField(
+        label="Conseiller·ère référent·e",
+        queryset=User.objects.none(),
+        required=False,
+        empty_label="— à désigner plus tard —",
+    )
+    site = forms.ModelChoiceField(
+        label="Site", queryset=Organisation.objects.none(), required=False, empty_label="—"
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["referent"].queryset = User.objects.filter(
+            organisation=user.organisation, role__in=MISSION_LOCALE_ROLES, is_active=True
+        )
+        self.fields["site"].queryset = user.organisation.sites.all()
+
+
+class TransferRefuseForm(DsfrBaseForm):
+    reason = forms.CharField(
+        label="Motif du refus",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Indiquez le motif du refus."},
     )

@@ -16,6 +16,8 @@ from jalon.youngpeople.enums import (
     PriorityPublic,
     PublicDetail,
     Sex,
+    TransferReason,
+    TransferStatus,
 )
 from jalon.youngpeople.normalize import normalize_name
 
@@ -263,3 +265,118 @@ class Document(models.Model):
         if self.size >= 1024 * 1024:
             return f"{self.size / (1024 * 1024):.1f} Mo".replace(".", ",")
         return f"{max(1, round(self.size / 1024))} ko"
+
+
+class FileTransferQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=TransferStatus.REQUESTED)
+
+    def incoming_for(self, user):
+        from jalon import policy
+
+        return policy.scope_incoming_transfers(self, user)
+
+
+class FileTransfer(models.Model):
+    """A file handed from one Mission Locale to another (a move, a release from detention).
+
+    Until the receiving Mission Locale accepts, the file stays with the sending one; on
+    acceptance the whole file changes hands at once. Status changes go through
+    `transfers.py`, which logs them in FileTransferStatusChange.
+    """
+
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    young_person = models.ForeignKey(
+        YoungPerson, verbose_name="jeune", on_delete=models.CASCADE, related_name="transfers"
+    )
+    from_mission_locale = models.ForeignKey(
+        Organisation,
+        verbose_name="Mission Locale d'origine",
+        on_delete=models.PROTECT,
+        related_name="outgoing_transfers",
+    )
+    to_mission_locale = models.ForeignKey(
+        Organisation,
+        verbose_name="Mission Locale d'accueil",
+        on_delete=models.PROTECT,
+        related_name="incoming_transfers",
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="demandé par",
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    requested_at = models.DateTimeField("demandé le", default=timezone.now)
+    reason_kind = models.CharField("motif", max_length=10, choices=TransferReason.choices)
+    reason = models.TextField("précisions sur le motif", blank=True)
+    new_address = models.CharField("nouvelle adresse", max_length=250, blank=True)
+    new_postal_code = models.CharField("nouveau code postal", max_length=5, blank=True)
+    new_commune = models.ForeignKey(
+        Commune,
+        verbose_name="nouvelle commune",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    status = models.CharField(
+        "statut", max_length=10, choices=TransferStatus.choices, default=TransferStatus.REQUESTED
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="décidé par",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField("décidé le", null=True, blank=True)
+    refusal_reason = models.TextField("motif du refus", blank=True)
+
+    objects = FileTransferQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "transfert de dossier"
+        verbose_name_plural = "transferts de dossiers"
+        ordering = ["-requested_at", "-pk"]
+        constraints = [
+            # One pending transfer per file: two receivers could otherwise both accept it.
+            models.UniqueConstraint(
+                fields=["young_person"],
+                condition=models.Q(status="requested"),
+                name="one_pending_transfer_per_file",
+            )
+        ]
+        indexes = [models.Index(fields=["to_mission_locale", "status"])]
+
+    def __str__(self):
+        return f"Transfert vers {self.to_mission_locale}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == TransferStatus.REQUESTED
+
+
+class FileTransferStatusChange(models.Model):
+    """Who changed a transfer's status, when, from what to what, and why."""
+
+    transfer = models.ForeignKey(
+        FileTransfer, on_delete=models.CASCADE, related_name="status_changes"
+    )
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="par", on_delete=models.PROTECT, related_name="+"
+    )
+    changed_at = models.DateTimeField("le", default=timezone.now)
+    from_status = models.CharField(
+        "ancien statut", max_length=10, choices=TransferStatus.choices, blank=True
+    )
+    to_status = models.CharField("nouveau statut", max_length=10, choices=TransferStatus.choices)
+    reason = models.TextField("motif", blank=True)
+
+    class Meta:
+        verbose_name = "changement de statut d'un transfert"
+        ordering = ["changed_at", "pk"]
+
+    def __str__(self):
+        return f"{self.from_status or '—'} → {self.to_status}"

@@ -55,4 +55,21 @@ HOLDINGS = [
         # Identity papers and CVs cannot be anonymised: they go, content included.
         delete_on_anonymisation=True,
     ),
+    Holding(
+        model="youngpeople.FileTransfer",
+        to_young_person="young_person",
+        label="Transferts entre Missions Locales",
+        identity=("new_address", "new_postal_code"),
+        contact=("new_address", "new_postal_code"),
+        free_text=("reason", "refusal_reason"),
+        kept_text=("reason_kind", "status"),
+        internal=("uid",),
+    ),
+    Holding(
+        model="youngpeople.FileTransferStatusChange",
+        to_young_person="transfer__young_person",
+        label="Historique des transferts",
+        free_text=("reason",),
+        kept_text=("from_status", "to_status"),
+    ),
 ]

@@ -4,7 +4,7 @@ from django.db.models import Exists, OuterRef, Prefetch
 from django.utils import timezone
 
 from jalon import policy
-from jalon.youngpeople.models import Document, PriorityPublicPeriod, YoungPerson
+from jalon.youngpeople.models import Document, FileTransfer, PriorityPublicPeriod, YoungPerson
 from jalon.youngpeople.search import search_young_people
 
 
@@ -46,5 +46,12 @@ def file_for_display(user, uid, *, include_emergency=False):
         "situations",
         # One query for the documents section and the timeline's documents.
         Prefetch("documents", queryset=Document.objects.select_related("uploaded_by")),
+        # One query for the transfer banner and the timeline's transfers.
+        Prefetch(
+            "transfers",
+            queryset=FileTransfer.objects.select_related(
+                "from_mission_locale", "to_mission_locale"
+            ),
+        ),
     )
     return policy.get_young_person_or_404(user, uid, queryset, include_emergency=include_emergency)

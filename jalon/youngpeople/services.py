@@ -14,7 +14,13 @@ from jalon.core.versioning import check_version, update_with_version
 from jalon.youngpeople import documents, rules
 from jalon.youngpeople.duplicates import find_likely_duplicates
 from jalon.youngpeople.enums import FileStatus, PriorityPublic, PublicDetail
-from jalon.youngpeople.models import Document, MergeRecord, PriorityPublicPeriod, YoungPerson
+from jalon.youngpeople.models import (
+    Document,
+    FileTransfer,
+    MergeRecord,
+    PriorityPublicPeriod,
+    YoungPerson,
+)
 
 EDITABLE_FIELDS = (
     "last_name",
@@ -333,6 +339,12 @@ def young_people_merge(*, actor, kept: YoungPerson, absorbed: YoungPerson) -> Me
         )
     if FileStatus.MERGED in (kept.status, absorbed.status):
         raise ValidationError("Un des deux dossiers a déjà été fusionné.")
+    if FileTransfer.objects.pending().filter(young_person__in=[kept, absorbed]).exists():
+        # The receiver would otherwise accept a file other than the one it previewed.
+        raise ValidationError(
+            "Un transfert vers une autre Mission Locale est en attente pour l'un des dossiers : "
+            "attendez la décision ou annulez la demande avant de fusionner."
+        )
     before = snapshot(kept)
     moved = {}
     for model, field_name in _related_foreign_keys():

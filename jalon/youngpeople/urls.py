@@ -1,6 +1,6 @@
 from django.urls import path
 
-from jalon.youngpeople import views
+from jalon.youngpeople import transfer_views, views
 
 app_name = "youngpeople"
 urlpatterns = [
@@ -20,4 +20,14 @@ urlpatterns = [
     path("documents/<uuid:uid>/", views.document_download, name="document_download"),
     path("documents/<uuid:uid>/supprimer/", views.document_delete, name="document_delete"),
     path("communes/", views.commune_options, name="commune_options"),
+    path(
+        "jeunes/<uuid:uid>/transfert/",
+        transfer_views.transfer_request,
+        name="transfer_request",
+    ),
+    path("transferts/", transfer_views.transfer_incoming, name="transfer_incoming"),
+    path("transferts/<uuid:uid>/", transfer_views.transfer_detail, name="transfer_detail"),
+    path("transferts/<uuid:uid>/accepter/", transfer_views.transfer_accept, name="transfer_accept"),
+    path("transferts/<uuid:uid>/refuser/", transfer_views.transfer_refuse, name="transfer_refuse"),
+    path("transferts/<uuid:uid>/annuler/", transfer_views.transfer_cancel, name="transfer_cancel"),
 ]

@@ -22,7 +22,7 @@ from jalon.web.concurrency import (
     track_version,
 )
 from jalon.web.forms import add_service_errors
-from jalon.youngpeople import documents, selectors, services
+from jalon.youngpeople import documents, selectors, services, transfers
 from jalon.youngpeople.enums import LEVEL_1969_TO_2019, FileStatus
 from jalon.youngpeople.forms import (
     DocumentForm,
@@ -143,6 +143,10 @@ def young_person_detail(request, uid):
             "can_merge": policy.is_mission_locale_director(request.user),
             "emergency_access": audit.active_emergency_grant(request.user, young_person),
             "can_exercise_rights": policy.can_exercise_rights_on(request.user, young_person),
+            "can_request_transfer": policy.can_request_transfer(request.user, young_person),
+            "pending_transfer": next(
+                (t for t in transfers.file_transfers(young_person) if t.is_pending), None
+            ),
             "title": str(young_person),
         },
     )
@@ -336,7 +340,10 @@ def young_person_merge(request, uid):
 @require_GET
 def commune_options(request):
     """<option>s of the communes sharing a postal code (htmx, file form)."""
-    postal_code = request.GET.get("postal_code", "").strip()
+    # The file form sends `postal_code`, the transfer form `new_postal_code`.
+    postal_code = (
+        request.GET.get("postal_code") or request.GET.get("new_postal_code") or ""
+    ).strip()
     communes = (
         Commune.objects.filter(postal_codes__contains=postal_code).order_by("name")
         if len(postal_code) == 5 and postal_code.isdigit()

@@ -33,7 +33,8 @@ from schemathesis.specs.openapi.checks import (
 from jalon.pathways.models import Pathway
 from jalon.reception.models import Diagnostic
 from jalon.scheduling.models import Appointment
-from jalon.youngpeople.models import Document, YoungPerson
+from jalon.youngpeople.enums import TransferReason
+from jalon.youngpeople.models import Document, FileTransfer, YoungPerson
 from tests.factories import PublicPeriodFactory, YoungPersonFactory
 from tests.pathways.factories import PathwayFactory
 from tests.reception.factories import (
@@ -60,6 +61,7 @@ RECORDS_BY_COLLECTION = {
     "appointments": Appointment,
     "diagnostics": Diagnostic,
     "documents": Document,
+    "transfers": FileTransfer,
 }
 PARAMETER = r"([\w-]+)/\{(\w+)\}"
 
@@ -81,7 +83,7 @@ def api_schema(db):
 
 
 @pytest.fixture
-def files_of_ml_a(ml_a, ml_b, counsellor_a, young_person_a, young_person_b):
+def files_of_ml_a(ml_a, ml_b, counsellor_a, counsellor_b, young_person_a, young_person_b):
     """Files with every kind of record, in scope (ML A) and out of scope (ML B)."""
     second = YoungPersonFactory(mission_locale=ml_a, last_name="Martin", referent=counsellor_a)
     PublicPeriodFactory(young_person=second, rqth=True)
@@ -92,6 +94,14 @@ def files_of_ml_a(ml_a, ml_b, counsellor_a, young_person_a, young_person_b):
         diagnostic = DiagnosticFactory(young_person=young_person, counsellor=counsellor_a)
         DiagnosticAreaFactory(diagnostic=diagnostic)
         stored_document(young_person, uploaded_by=counsellor_a)
+    # A file of ML B on its way to ML A: the counsellor of A may accept or refuse it.
+    FileTransfer.objects.create(
+        young_person=young_person_b,
+        from_mission_locale=ml_b,
+        to_mission_locale=ml_a,
+        requested_by=counsellor_b,
+        reason_kind=TransferReason.RELEASE,
+    )
 
 
 def _known_ids(path: str) -> list[dict[str, str]]:

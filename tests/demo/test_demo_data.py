@@ -149,3 +149,17 @@ def test_the_demo_alert_and_emergency_accesses_have_their_reads_in_the_journal(d
             actor=grant.user, young_person=grant.young_person, action=AuditAction.READ
         )
         assert under_grant.count() == 3
+
+
+def test_toulouse_has_a_transfer_waiting_from_montpellier_and_one_taken_over(demo, client_for):
+    from jalon.youngpeople.models import FileTransfer
+
+    director = User.objects.get(email="directeur@demo.jalon.test")
+    page = client_for(director).get("/transferts/").content.decode()
+    assert "Transferts (1)" in page
+    assert "Mission Locale Montpellier Méditerranée" in page
+    accepted = FileTransfer.objects.get(status="accepted")
+    assert accepted.young_person.mission_locale == director.organisation
+    assert client_for(director).get(f"/jeunes/{accepted.young_person.uid}/").status_code == 200
+    montpellier = User.objects.get(email="conseiller2@demo.jalon.test")
+    assert client_for(montpellier).get(f"/jeunes/{accepted.young_person.uid}/").status_code == 404

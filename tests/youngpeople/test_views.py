@@ -165,7 +165,8 @@ def test_the_portfolio_page_has_a_bounded_number_of_queries(
         young_person = YoungPersonFactory(mission_locale=ml_a, referent=counsellor_a)
         young_person.public_periods.create(public="qpv", start_date=years_ago(1))
     client = client_for(counsellor_a)
-    with django_assert_max_num_queries(10):
+    # 10, and the menu's count of incoming transfers.
+    with django_assert_max_num_queries(11):
         assert client.get("/jeunes/").status_code == 200
 
 
@@ -178,8 +179,9 @@ def test_the_file_page_has_a_bounded_number_of_queries(
         stored_document(young_person_a)
     client = client_for(counsellor_a)
     # The timeline's providers add a fixed number of queries (see tests/pathways); the journal's
-    # entry for the read takes an advisory lock on PostgreSQL.
-    with django_assert_max_num_queries(25 + (connection.vendor == "postgresql")):
+    # entry for the read takes an advisory lock on PostgreSQL. Transfers: the menu's count and
+    # the file's transfers (banner and timeline).
+    with django_assert_max_num_queries(27 + (connection.vendor == "postgresql")):
         assert client.get(f"/jeunes/{young_person_a.uid}/").status_code == 200
 
 
@@ -188,7 +190,8 @@ def test_search_has_a_bounded_number_of_queries(
 ):
     YoungPersonFactory.create_batch(20, mission_locale=ml_a)
     client = client_for(counsellor_a)
-    with django_assert_max_num_queries(10):
+    # 10, and the menu's count of incoming transfers.
+    with django_assert_max_num_queries(11):
         assert client.get("/jeunes/?q=dupond").status_code == 200
 
 
