@@ -32,6 +32,7 @@ from schemathesis.specs.openapi.checks import (
 
 from jalon.pathways.models import Pathway
 from jalon.reception.models import Diagnostic
+from jalon.referrals.models import LiaisonForm
 from jalon.scheduling.models import Appointment
 from jalon.youngpeople.models import Document, YoungPerson
 from tests.factories import PublicPeriodFactory, YoungPersonFactory
@@ -41,6 +42,7 @@ from tests.reception.factories import (
     DiagnosticFactory,
     FirstReceptionFactory,
 )
+from tests.referrals.factories import send
 from tests.scheduling.factories import AppointmentFactory
 from tests.youngpeople.factories import stored_document
 
@@ -60,6 +62,7 @@ RECORDS_BY_COLLECTION = {
     "appointments": Appointment,
     "diagnostics": Diagnostic,
     "documents": Document,
+    "liaison-forms": LiaisonForm,
 }
 PARAMETER = r"([\w-]+)/\{(\w+)\}"
 
@@ -81,7 +84,7 @@ def api_schema(db):
 
 
 @pytest.fixture
-def files_of_ml_a(ml_a, ml_b, counsellor_a, young_person_a, young_person_b):
+def files_of_ml_a(ml_a, ml_b, counsellor_a, young_person_a, young_person_b, personas):
     """Files with every kind of record, in scope (ML A) and out of scope (ML B)."""
     second = YoungPersonFactory(mission_locale=ml_a, last_name="Martin", referent=counsellor_a)
     PublicPeriodFactory(young_person=second, rqth=True)
@@ -92,6 +95,10 @@ def files_of_ml_a(ml_a, ml_b, counsellor_a, young_person_a, young_person_b):
         diagnostic = DiagnosticFactory(young_person=young_person, counsellor=counsellor_a)
         DiagnosticAreaFactory(diagnostic=diagnostic)
         stored_document(young_person, uploaded_by=counsellor_a)
+    cpip = personas["cpip"]
+    send(cpip, ml_a)
+    send(cpip, ml_a, last_name="Durand")
+    send(cpip, ml_b)
 
 
 def _known_ids(path: str) -> list[dict[str, str]]:
