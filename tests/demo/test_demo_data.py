@@ -136,3 +136,19 @@ def test_demo_has_files_past_retention_for_the_dry_run_and_an_open_rights_reques
     ]
     assert not YoungPerson.objects.filter(anonymised_at__isnull=False).exists()
     assert RightsRequest.objects.open().get().young_person.first_names == "Lucas"
+
+
+def test_the_demo_has_liaison_forms_in_every_status(demo):
+    from jalon.referrals.enums import LiaisonDirection, LiaisonStatus
+    from jalon.referrals.models import LiaisonForm
+
+    to_toulouse = LiaisonForm.objects.filter(
+        direction=LiaisonDirection.TO_MISSION_LOCALE, recipient_organisation__code="ML31-TOULOUSE"
+    )
+    assert set(to_toulouse.values_list("status", flat=True)) == set(LiaisonStatus.values)
+    assert {form.sender_organisation.kind for form in to_toulouse} == {
+        "spip",
+        "pjj",
+        "conseil_departemental",
+    }
+    assert LiaisonForm.objects.filter(direction=LiaisonDirection.TO_PARTNER).exists()
