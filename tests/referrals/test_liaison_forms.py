@@ -433,3 +433,117 @@ def test_the_cjml_creates_the_file_from_the_form(cjml, cpip, sent, client_for):
     assert response.status_code == 302, response.context["form"].errors
     assert sent.young_person.last_name == "Dupont"
     assert sent.young_person.mission_locale == cjml.organisation
+
+
+def test_rule_a_partner_receiving_a_form_from_a_mission_locale_answers_it(
+    personas, counsellor_a, young_person_a, client_for
+):
+    cpip = personas["cpip"]
+    form = send(counsellor_a, cpip.organisation, young_person=young_person_a)
+    page = client_for(cpip).get(reverse("referrals:detail", args=[form.uid]))
+    assert "Accuser réception" in page.text
+    assert "Ouvrir le dossier" not in page.text
+    services.liaison_form_acknowledge(actor=cpip, form=form)
+    services.liaison_form_start_accompaniment(actor=cpip, form=form)
+    assert form.status == LiaisonStatus.ACCOMPANIMENT_STARTED
+    with pytest.raises(PermissionDenied):
+        services.liaison_form_acknowledge(actor=personas["pjj_educator"], form=form)
+
+
+def test_the_menu_offers_the_forms_to_partners_and_staff_only(personas, client_for):
+    for persona, expected in (("cpip", True), ("counsellor_a", True), ("arml_pilot", False)):
+        page = client_for(personas[persona]).get(reverse("network:directory"))
+        assert ('href="/fiches-de-liaison/"' in page.text) is expected, persona
+
+
+# --- API ----------------------------------------------------------------------------------
+
+
+def _api(client, user, api_token_for):
+    return {"headers": {"Authorization": f"Bearer {api_token_for(user)}"}}
+
+
+API_BODY = {
+    "recipient_code": "ML-A",
+    "last_name": "Martin",
+    "first_names": "Yanis",
+    "birth_date": "2006-02-01",
+    "situation": "detention",
+    "reason": "Préparer la sortie",
+    "needs": ["training"],
+    "consent_given": True,
+    "consent_method": "signed_form",
+    "consent_date": "2026-01-05",
+}
+
+
+def test_api_a_partners_system_sends_and_follows_a_form(cpip, cjml, client, api_token_for):
+    auth = _api(client, cpip, api_token_for)
+    created = client.post(
+        "/api/v1/liaison-forms", API_BODY, content_type="application/json", **auth
+    )
+    assert created.status_code == 201, created.json()
+    body = created.json()
+    assert body["status"] == "sent"
+    assert body["history"][0]["to_status"] == "sent"
+    assert "internal_comment" not in body
+    listed = client.get("/api/v1/liaison-forms?status=sent", **auth).json()
+    assert [item["id"] for item in listed["items"]] == [body["id"]]
+    assert client.get("/api/v1/liaison-forms?status=refused", **auth).json()["count"] == 0
+    cancelled = client.post(
+        f"/api/v1/liaison-forms/{body['id']}/cancel",
+        {"reason": "Transféré"},
+        content_type="application/json",
+        **auth,
+    )
+    assert cancelled.json()["status"] == "cancelled"
+    assert cancelled.json()["history"][-1]["reason"] == "Transféré"
+
+
+def test_api_refuses_a_form_without_consent_in_french(cpip, client, api_token_for):
+    response = client.post(
+        "/api/v1/liaison-forms",
+        {**API_BODY, "consent_given": False, "recipient_code": "NOPE"},
+        content_type="application/json",
+        **_api(client, cpip, api_token_for),
+    )
+    assert response.status_code == 400
+    assert response.json()["errors"]["recipient_code"] == ["Aucune structure avec ce code."]
+    response = client.post(
+        "/api/v1/liaison-forms",
+        {**API_BODY, "consent_given": False},
+        content_type="application/json",
+        **_api(client, cpip, api_token_for),
+    )
+    assert response.status_code == 400
+    assert "sans le consentement du jeune" in response.json()["errors"]["consent_given"][0]
+
+
+def test_api_a_partner_of_another_structure_gets_404(personas, sent, client, api_token_for):
+    response = client.get(
+        f"/api/v1/liaison-forms/{sent.uid}",
+        **_api(client, personas["pjj_educator"], api_token_for),
+    )
+    assert response.status_code == 404
+    assert response.json()["message"] == "Ressource introuvable."
+
+
+def test_api_shows_the_appointment_date_to_a_partner_only_with_consent(
+    cpip, cjml, sent, young_person_a, client, api_token_for
+):
+    services.liaison_form_match(actor=cjml, form=sent, young_person=young_person_a)
+    _appointment(cjml, sent)
+    url = f"/api/v1/liaison-forms/{sent.uid}"
+    assert (
+        client.get(url, **_api(client, cpip, api_token_for)).json()["appointment_starts_at"] is None
+    )
+    assert client.get(url, **_api(client, cjml, api_token_for)).json()["appointment_starts_at"]
+    services.consent_record(
+        actor=cjml,
+        young_person=young_person_a,
+        organisation=cpip.organisation,
+        categories={ConsentCategory.APPOINTMENTS},
+        method="oral",
+        given_on=timezone.localdate(),
+    )
+    assert client.get(url, **_api(client, cpip, api_token_for)).json()["appointment_starts_at"]
