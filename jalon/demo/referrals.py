@@ -135,8 +135,7 @@ def load(today: datetime.date) -> int:
         # Spread the sending dates: the first form waits long enough to be recalled.
         sent_at = timezone.now() - datetime.timedelta(days=8 - index)
         LiaisonForm.objects.filter(pk=form.pk).update(sent_at=sent_at)
-        if status == LiaisonStatus.SENT:
-            LiaisonForm.objects.filter(pk=form.pk).update(status_changed_at=sent_at)
+        form.transitions.filter(to_status=LiaisonStatus.SENT).update(at=sent_at)
     _to_epide(today)
     return len(FORMS) + 1
 

@@ -1,11 +1,20 @@
-"""Rules of consent (décret 2015-59: sharing needs the young person's agreement)."""
+"""Rules of consent and liaison forms (décret 2015-59: sharing needs the young person's
+agreement)."""
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 
-from jalon.network.models import PARTNER_KINDS
-from jalon.referrals.enums import ConsentCategory, ConsentMethod
+from jalon.network.models import PARTNER_KINDS, OrganisationKind
+from jalon.referrals.enums import (
+    ConsentCategory,
+    ConsentMethod,
+    LiaisonDirection,
+    LiaisonNeed,
+    LiaisonSituation,
+    LiaisonUrgency,
+)
 
 
 def check_consent(
@@ -33,16 +42,6 @@ def check_liaison_form(
     *, data: dict, direction: str, today: datetime.date, attachment_count: int
 ) -> None:
     """A form names its recipient, the young person, a reason and, always, their consent."""
-    from django.conf import settings
-
-    from jalon.network.models import OrganisationKind
-    from jalon.referrals.enums import (
-        LiaisonDirection,
-        LiaisonNeed,
-        LiaisonSituation,
-        LiaisonUrgency,
-    )
-
     errors = {}
     recipient = data.get("recipient_organisation")
     if direction == LiaisonDirection.TO_MISSION_LOCALE:

@@ -438,7 +438,8 @@ def liaison_forms_remind(*, now=None) -> int:
     waiting = LiaisonForm.objects.filter(
         direction=LiaisonDirection.TO_MISSION_LOCALE,
         status__in=WAITING_STATUSES,
-        status_changed_at__lte=now - period,
+        # Acknowledging a form does not restart the wait: the young person still has no date.
+        sent_at__lte=now - period,
     ).filter(due)
     sent = 0
     for form in waiting.select_related("recipient_organisation", "sender_organisation"):

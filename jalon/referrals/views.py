@@ -383,6 +383,8 @@ def liaison_appointment(request, uid):
         else:
             messages.success(request, "Le rendez-vous est fixé ; la structure émettrice le voit.")
             return redirect("referrals:detail", uid=form.uid)
+    if request.method == "GET":
+        record_read(request.user, form, what="rendez-vous de la fiche de liaison")
     return render(
         request,
         "referrals/appointment.html",

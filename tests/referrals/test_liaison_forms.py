@@ -342,8 +342,9 @@ def test_rule_a_waiting_form_is_recalled_once_per_period_to_the_director_and_cjm
     personas, sent, settings
 ):
     settings.JALON_LIAISON_REMINDER_DAYS = 5
+    services.liaison_form_acknowledge(actor=personas["cjml_a"], form=sent)
     LiaisonForm.objects.filter(pk=sent.pk).update(
-        status_changed_at=timezone.now() - datetime.timedelta(days=6)
+        sent_at=timezone.now() - datetime.timedelta(days=6)
     )
     fresh = send(personas["cpip"], sent.recipient_organisation, last_name="Récent")
     call_command("remind-liaison-forms", stdout=open("/dev/null", "w"))  # noqa: SIM115
@@ -547,3 +548,15 @@ def test_api_shows_the_appointment_date_to_a_partner_only_with_consent(
         given_on=timezone.localdate(),
     )
     assert client.get(url, **_api(client, cpip, api_token_for)).json()["appointment_starts_at"]
+
+
+def test_the_inbox_and_a_form_have_a_bounded_number_of_queries(
+    cpip, cjml, ml_a, young_person_a, client_for, django_assert_max_num_queries
+):
+    forms = [send(cpip, ml_a, last_name=f"Jeune{n}") for n in range(5)]
+    services.liaison_form_match(actor=cjml, form=forms[0], young_person=young_person_a)
+    client = client_for(cjml)
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("referrals:list")).status_code == 200
+    with django_assert_max_num_queries(16):
+        assert client.get(reverse("referrals:detail", args=[forms[0].uid])).status_code == 200
