@@ -108,12 +108,6 @@ class MatchForm(DsfrBaseForm):
     young_person = forms.UUIDField(widget=forms.HiddenInput)
 
 
-class ReasonForm(DsfrBaseForm):
-    reason = forms.CharField(
-        label="Motif", widget=forms.Textarea(attrs={"rows": 3}), required=False
-    )
-
-
 class CommentForm(DsfrBaseForm):
     internal_comment = forms.CharField(
         label="Commentaire interne",

@@ -455,8 +455,9 @@ def liaison_forms_remind(*, now=None) -> int:
             subject="Jalon : une fiche de liaison attend depuis " + f"{days} jours",
             message=(
                 f"Une fiche de liaison envoyée par {form.sender_organisation.name} le "
-                f"{timezone.localtime(form.sent_at):%d/%m/%Y} est « {form.get_status_display()} » "
-                f"depuis plus de {settings.JALON_LIAISON_REMINDER_DAYS} jours.\n\n"
+                f"{timezone.localtime(form.sent_at):%d/%m/%Y} attend depuis plus de "
+                f"{settings.JALON_LIAISON_REMINDER_DAYS} jours "
+                f"(statut : « {form.get_status_display()} »).\n\n"
                 f"Ouvrez-la : {settings.JALON_SITE_URL}"
                 + reverse("referrals:detail", args=[form.uid])
             ),

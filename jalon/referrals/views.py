@@ -13,8 +13,8 @@ from jalon.audit import services as audit
 from jalon.audit.models import AuditAction
 from jalon.core.versioning import ConcurrentEditError
 from jalon.referrals import pdf, services
-from jalon.referrals.enums import OPEN_STATUSES, WAITING_STATUSES
-from jalon.referrals.forms import CommentForm, LiaisonFormForm, MatchForm, ReasonForm
+from jalon.referrals.enums import OPEN_STATUSES
+from jalon.referrals.forms import CommentForm, LiaisonFormForm, MatchForm
 from jalon.referrals.models import LiaisonAttachment, LiaisonForm
 from jalon.scheduling.forms import AppointmentForm
 from jalon.web.concurrency import track_version
@@ -73,7 +73,6 @@ def liaison_list(request):
         ),
         "sent": list(forms.filter(sender_organisation_id=organisation_id)[:200]),
         "can_send": policy.can_send_liaison_form(request.user) and request.user.is_partner,
-        "waiting_statuses": WAITING_STATUSES,
         "title": "Fiches de liaison",
     }
     return render(request, "referrals/list.html", context)
@@ -168,7 +167,6 @@ def _detail_context(request, form):
         "show_file_link": form.young_person_id is not None
         and policy.can_edit_young_person(user, form.young_person),
         "comment_form": comment_form,
-        "reason_form": ReasonForm(),
         "title": f"Fiche de liaison : {form.person_name}",
     }
 
