@@ -363,3 +363,8 @@ FIELD_ENCRYPTION_KEYS = env_fernet_keys("JALON_FIELD_ENCRYPTION_KEYS", demo=DEMO
 # the access policy), and the largest file accepted.
 UPLOAD_DIR = Path(env_str("JALON_UPLOAD_DIR", str(VAR_DIR / "uploads")))
 UPLOAD_MAX_BYTES = env_int("JALON_UPLOAD_MAX_MB", 10) * 1024 * 1024
+
+# --- Partners: liaison forms ---
+# A form waiting (sent or received) longer than this is recalled to the recipient Mission Locale.
+JALON_LIAISON_REMINDER_DAYS = env_int("JALON_LIAISON_REMINDER_DAYS", 5)
+JALON_LIAISON_MAX_ATTACHMENTS = 5

@@ -551,3 +551,93 @@ def can_cancel_transfer(user, transfer) -> bool:
         and transfer.is_pending
         and transfer.from_mission_locale_id == user.organisation_id
     )
+
+
+# --- Partners: liaison forms ----------------------------------------------------------------
+
+# Mission Locale roles that handle a received form or send one: reception orients, it does not.
+LIAISON_HANDLER_ROLES = frozenset(
+    {Role.COUNSELLOR, Role.CJML, Role.JUSTICE_REFERENT, Role.DIRECTOR}
+)
+
+
+def _is_liaison_partner(user) -> bool:
+    return _is_active(user) and user.is_partner and user.organisation_id is not None
+
+
+def can_use_liaison_forms(user) -> bool:
+    """Partners send and follow their forms; a Mission Locale's staff receive them."""
+    return _is_liaison_partner(user) or can_read_named_files(user)
+
+
+def can_send_liaison_form(user) -> bool:
+    """A partner professional (CPIP, PJJ educator, ASE referent) orients a young person to a
+    Mission Locale; a counsellor orients one of their Mission Locale's young people to a
+    partner."""
+    return _is_liaison_partner(user) or (
+        can_read_named_files(user) and user.role in LIAISON_HANDLER_ROLES
+    )
+
+
+def scope_liaison_forms(queryset: QuerySet, user) -> QuerySet:
+    """The forms a user's structure sent or received; nobody sees another structure's."""
+    if not can_use_liaison_forms(user):
+        return queryset.none()
+    return queryset.filter(
+        Q(sender_organisation_id=user.organisation_id)
+        | Q(recipient_organisation_id=user.organisation_id)
+    )
+
+
+def get_liaison_form_or_404(user, uid, queryset=None):
+    from jalon.referrals.models import LiaisonForm
+
+    queryset = queryset if queryset is not None else LiaisonForm.objects.all()
+    try:
+        return scope_liaison_forms(queryset, user).get(uid=uid)
+    except (LiaisonForm.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
+        raise Http404("Fiche de liaison introuvable.") from exc
+
+
+def can_handle_liaison_form(user, form) -> bool:
+    """The recipient Mission Locale's counsellors, CJML, justice referent and director match a
+    received form with a file and set the appointment."""
+    from jalon.referrals.enums import LiaisonDirection
+
+    return (
+        can_read_named_files(user)
+        and user.role in LIAISON_HANDLER_ROLES
+        and form.direction == LiaisonDirection.TO_MISSION_LOCALE
+        and form.recipient_organisation_id == user.organisation_id
+    )
+
+
+def can_answer_liaison_form_as_partner(user, form) -> bool:
+    """A partner receiving a Mission Locale's form acknowledges, refuses or takes it up."""
+    from jalon.referrals.enums import LiaisonDirection
+
+    return (
+        _is_liaison_partner(user)
+        and form.direction == LiaisonDirection.TO_PARTNER
+        and form.recipient_organisation_id == user.organisation_id
+    )
+
+
+def can_cancel_liaison_form(user, form) -> bool:
+    """The sending structure withdraws its own form (any of its senders: colleagues cover)."""
+    return can_send_liaison_form(user) and form.sender_organisation_id == user.organisation_id
+
+
+def can_read_liaison_internal_comment(user, form) -> bool:
+    """The Mission Locale's own comments stay with its staff: never a partner (décret 2015-59)."""
+    return can_read_named_files(user) and (
+        form.recipient_organisation_id == user.organisation_id
+        or form.sender_organisation_id == user.organisation_id
+    )
+
+
+def liaison_file_categories(user, form) -> frozenset[str]:
+    """What a partner may see of the matched file through a form: what the consent allows."""
+    if form.young_person_id is None:
+        return frozenset()
+    return partner_categories(user, form.young_person)

@@ -212,6 +212,10 @@ def appointment_set_status(
         changes=changes,
         channel=channel,
     )
+    if status == AppointmentStatus.PRESENT:
+        from jalon.referrals.services import liaison_forms_started_by_interview
+
+        liaison_forms_started_by_interview(actor=actor, appointment=appointment)
     return appointment
 
 

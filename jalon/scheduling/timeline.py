@@ -12,7 +12,7 @@ def items(young_person) -> list[TimelineItem]:
     result = []
     day_url = reverse("scheduling:agenda_day")
     appointments = Appointment.objects.filter(young_person=young_person).select_related(
-        "counsellor", "postponed_to"
+        "counsellor", "postponed_to", "liaison_form__sender_organisation"
     )
     for appointment in appointments:
         local = timezone.localtime(appointment.starts_at)
@@ -24,6 +24,9 @@ def items(young_person) -> list[TimelineItem]:
         detail = f"{local:%H:%M} · {appointment.get_mode_display()} · {appointment.counsellor}"
         if appointment.subject:
             detail = f"{appointment.subject} — {detail}"
+        liaison_form = getattr(appointment, "liaison_form", None)
+        if liaison_form is not None:
+            detail += f" · suite à la fiche de liaison de {liaison_form.sender_organisation.name}"
         if appointment.postponed_to_id:
             detail += (
                 f" · reporté au {timezone.localtime(appointment.postponed_to.starts_at):%d/%m/%Y}"

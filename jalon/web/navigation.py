@@ -29,6 +29,8 @@ def navigation_for(user, current_path: str) -> list[dict]:
                 reverse("youngpeople:transfer_incoming"),
             )
         )
+    if policy.can_use_liaison_forms(user):
+        items.append(("Fiches de liaison", reverse("referrals:list")))
     if policy.can_record_outreach(user):
         items.append(("Repérage", reverse("reception:outreach_list")))
     if policy.can_read_aggregates(user):

@@ -15,6 +15,7 @@ PROVIDERS: list[str] = [
     "jalon.scheduling.timeline.items",
     "jalon.youngpeople.documents.items",
     "jalon.youngpeople.transfers.items",
+    "jalon.referrals.timeline.items",
 ]
 
 
@@ -42,6 +43,7 @@ KINDS = {
     "allowance": "Allocation",
     "document": "Documents",
     "transfer": "Transferts",
+    "liaison": "Fiches de liaison",
 }
 
 

@@ -141,6 +141,7 @@ def young_person_detail(request, uid):
             "can_manage_documents": policy.can_manage_documents(request.user, young_person),
             "can_edit": policy.can_edit_young_person(request.user, young_person),
             "can_merge": policy.is_mission_locale_director(request.user),
+            "can_send_liaison_form": policy.can_send_liaison_form(request.user),
             "emergency_access": audit.active_emergency_grant(request.user, young_person),
             "can_exercise_rights": policy.can_exercise_rights_on(request.user, young_person),
             "can_request_transfer": policy.can_request_transfer(request.user, young_person),

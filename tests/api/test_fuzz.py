@@ -32,6 +32,7 @@ from schemathesis.specs.openapi.checks import (
 
 from jalon.pathways.models import Pathway
 from jalon.reception.models import Diagnostic
+from jalon.referrals.models import LiaisonForm
 from jalon.scheduling.models import Appointment
 from jalon.youngpeople.enums import TransferReason
 from jalon.youngpeople.models import Document, FileTransfer, YoungPerson
@@ -42,6 +43,7 @@ from tests.reception.factories import (
     DiagnosticFactory,
     FirstReceptionFactory,
 )
+from tests.referrals.factories import send
 from tests.scheduling.factories import AppointmentFactory
 from tests.youngpeople.factories import stored_document
 
@@ -62,6 +64,7 @@ RECORDS_BY_COLLECTION = {
     "diagnostics": Diagnostic,
     "documents": Document,
     "transfers": FileTransfer,
+    "liaison-forms": LiaisonForm,
 }
 PARAMETER = r"([\w-]+)/\{(\w+)\}"
 
@@ -83,7 +86,7 @@ def api_schema(db):
 
 
 @pytest.fixture
-def files_of_ml_a(ml_a, ml_b, counsellor_a, counsellor_b, young_person_a, young_person_b):
+def files_of_ml_a(ml_a, ml_b, counsellor_a, counsellor_b, young_person_a, young_person_b, personas):
     """Files with every kind of record, in scope (ML A) and out of scope (ML B)."""
     second = YoungPersonFactory(mission_locale=ml_a, last_name="Martin", referent=counsellor_a)
     PublicPeriodFactory(young_person=second, rqth=True)
@@ -102,6 +105,10 @@ def files_of_ml_a(ml_a, ml_b, counsellor_a, counsellor_b, young_person_a, young_
         requested_by=counsellor_b,
         reason_kind=TransferReason.RELEASE,
     )
+    cpip = personas["cpip"]
+    send(cpip, ml_a)
+    send(cpip, ml_a, last_name="Durand")
+    send(cpip, ml_b)
 
 
 def _known_ids(path: str) -> list[dict[str, str]]:

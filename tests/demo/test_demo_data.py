@@ -163,3 +163,19 @@ def test_toulouse_has_a_transfer_waiting_from_montpellier_and_one_taken_over(dem
     assert client_for(director).get(f"/jeunes/{accepted.young_person.uid}/").status_code == 200
     montpellier = User.objects.get(email="conseiller2@demo.jalon.test")
     assert client_for(montpellier).get(f"/jeunes/{accepted.young_person.uid}/").status_code == 404
+
+
+def test_the_demo_has_liaison_forms_in_every_status(demo):
+    from jalon.referrals.enums import LiaisonDirection, LiaisonStatus
+    from jalon.referrals.models import LiaisonForm
+
+    to_toulouse = LiaisonForm.objects.filter(
+        direction=LiaisonDirection.TO_MISSION_LOCALE, recipient_organisation__code="ML31-TOULOUSE"
+    )
+    assert set(to_toulouse.values_list("status", flat=True)) == set(LiaisonStatus.values)
+    assert {form.sender_organisation.kind for form in to_toulouse} == {
+        "spip",
+        "pjj",
+        "conseil_departemental",
+    }
+    assert LiaisonForm.objects.filter(direction=LiaisonDirection.TO_PARTNER).exists()

@@ -1,8 +1,11 @@
 import pytest
 from django.db import connection
 
+from jalon.accounts.models import Role, User
+from jalon.referrals.services import liaison_form_match
 from jalon.youngpeople.models import YoungPerson
 from tests.factories import YoungPersonFactory, years_ago
+from tests.referrals.factories import send as send_liaison_form
 from tests.youngpeople.factories import stored_document
 
 
@@ -177,11 +180,15 @@ def test_the_file_page_has_a_bounded_number_of_queries(
         young_person_a.public_periods.create(public=public, start_date=years_ago(1))
     for _ in range(3):
         stored_document(young_person_a)
+    cpip = User.objects.get(role=Role.CPIP)
+    for _ in range(3):
+        form = send_liaison_form(cpip, young_person_a.mission_locale)
+        liaison_form_match(actor=counsellor_a, form=form, young_person=young_person_a)
     client = client_for(counsellor_a)
     # The timeline's providers add a fixed number of queries (see tests/pathways); the journal's
     # entry for the read takes an advisory lock on PostgreSQL. Transfers: the menu's count and
-    # the file's transfers (banner and timeline).
-    with django_assert_max_num_queries(27 + (connection.vendor == "postgresql")):
+    # the file's transfers (banner and timeline); liaison forms: their timeline entry.
+    with django_assert_max_num_queries(28 + (connection.vendor == "postgresql")):
         assert client.get(f"/jeunes/{young_person_a.uid}/").status_code == 200
 
 
