@@ -14,6 +14,7 @@ PROVIDERS: list[str] = [
     "jalon.pathways.timeline.items",
     "jalon.scheduling.timeline.items",
     "jalon.youngpeople.documents.items",
+    "jalon.partners.timeline.items",
 ]
 
 
@@ -40,6 +41,7 @@ KINDS = {
     "appointment": "Rendez-vous",
     "allowance": "Allocation",
     "document": "Documents",
+    "sharing": "Partage avec les partenaires",
 }
 
 
