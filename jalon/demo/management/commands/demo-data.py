@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from jalon.demo import audit, loader, pathways, privacy, reception, scheduling
+from jalon.demo import audit, loader, partners, pathways, privacy, reception, scheduling
 from jalon.network.models import Organisation
 from jalon.youngpeople.models import YoungPerson
 
@@ -35,7 +35,7 @@ class Command(BaseCommand):
             created = loader.load_young_people()
             self.stdout.write(f"{created} dossiers de démonstration créés.")
             today = timezone.localdate()
-            for stage in (reception, pathways, scheduling, audit, privacy):
+            for stage in (reception, pathways, scheduling, partners, audit, privacy):
                 stage.load(today)
         if young_people:
             created = loader.load_young_people(
