@@ -19,14 +19,14 @@ from jalon.partners import selectors
 router = Router(tags=["partenaires"])
 
 
-class ContactOut(Schema):
+class PartnerContactOut(Schema):
     name: str
     organisation: str
     phone: str
     email: str
 
 
-class IdentityOut(Schema):
+class PartnerIdentityOut(Schema):
     last_name: str
     first_names: str
     birth_date: datetime.date
@@ -35,26 +35,26 @@ class IdentityOut(Schema):
     commune: str
 
 
-class NextAppointmentOut(Schema):
+class PartnerNextAppointmentOut(Schema):
     starts_at: datetime.datetime
     mode_label: str
     counsellor: str
 
 
-class PathwayOut(Schema):
+class PartnerPathwayOut(Schema):
     kind: str
     kind_label: str
     start_date: datetime.date
     planned_end_date: datetime.date
 
 
-class SituationOut(Schema):
+class PartnerSituationOut(Schema):
     label: str
     start_date: datetime.date
     end_date: datetime.date | None
 
 
-class DiagnosticOut(Schema):
+class PartnerDiagnosticOut(Schema):
     completed_on: datetime.date
     recommended_next_step_label: str
 
@@ -62,13 +62,13 @@ class DiagnosticOut(Schema):
 class PartnerFileOut(Schema):
     id: uuid.UUID
     shared_categories: list[str]
-    mission_locale: ContactOut
-    referent: ContactOut | None
-    identity: IdentityOut | None
-    next_appointment: NextAppointmentOut | None
-    pathway: PathwayOut | None
-    situation: SituationOut | None
-    diagnostic: DiagnosticOut | None
+    mission_locale: PartnerContactOut
+    referent: PartnerContactOut | None
+    identity: PartnerIdentityOut | None
+    next_appointment: PartnerNextAppointmentOut | None
+    pathway: PartnerPathwayOut | None
+    situation: PartnerSituationOut | None
+    diagnostic: PartnerDiagnosticOut | None
 
 
 def _out(shared: selectors.PartnerFile) -> dict:
