@@ -56,6 +56,7 @@ def consent_create(request, uid):
         else:
             messages.success(request, "Le consentement est enregistré.")
             return redirect("partners:sharing", uid=young_person.uid)
+    audit.record_read(actor=request.user, young_person=young_person, what="consentement")
     return render(
         request,
         "partners/consent_form.html",
@@ -83,6 +84,7 @@ def consent_withdraw(request, uid):
                 "le partage cesse dès maintenant.",
             )
         return redirect("partners:sharing", uid=young_person.uid)
+    audit.record_read(actor=request.user, young_person=young_person, what="consentement")
     return render(
         request,
         "partners/consent_withdraw.html",

@@ -95,3 +95,16 @@ def test_rule_the_group_offers_only_staff_of_the_file_and_consented_partners(
     assert cpip.get_full_name() in page.text
     assert personas["ase_referent"].get_full_name() not in page.text
     assert counsellor_b.get_full_name() not in page.text
+
+
+def test_the_sharing_timeline_runs_two_queries_whatever_the_file(
+    counsellor_a, young_person_a, spip, cpip, django_assert_max_num_queries
+):
+    from jalon.partners import timeline
+    from tests.partners.conftest import join
+
+    for _ in range(3):
+        give_consent(counsellor_a, young_person_a, spip)
+    join(counsellor_a, young_person_a, cpip)
+    with django_assert_max_num_queries(2):
+        assert len(timeline.items(young_person_a)) == 4

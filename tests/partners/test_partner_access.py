@@ -202,3 +202,14 @@ def test_rule_the_partner_portal_lists_the_files_followed(
 def test_rule_partners_land_on_their_portal(client_for, cpip):
     response = client_for(cpip).get(reverse("home"))
     assert response.url == reverse("partners:portal")
+
+
+def test_rule_partners_find_their_followed_young_people_and_the_directory_in_the_menu(
+    cpip, counsellor_a
+):
+    from jalon.web.navigation import navigation_for
+
+    labels = [item["label"] for item in navigation_for(cpip, "/partenaires/")]
+    assert labels == ["Mes jeunes suivis", "Annuaire"]
+    staff_labels = [item["label"] for item in navigation_for(counsellor_a, "/jeunes/")]
+    assert "Mes jeunes suivis" not in staff_labels
