@@ -530,14 +530,6 @@ def can_manage_follow_up(user, young_person) -> bool:
     return can_edit_young_person(user, young_person)
 
 
-def can_take_part_in_follow_up(user, young_person) -> bool:
-    """Reading and writing the group's notes: its Mission Locale, or a partner who may open
-    the file (active member with consent)."""
-    if can_edit_young_person(user, young_person):
-        return True
-    return scope_partner_files(type(young_person).objects.filter(pk=young_person.pk), user).exists()
-
-
 def scope_correspondents(queryset: QuerySet, user) -> QuerySet:
     """Professional contacts between two structures: seen by the people of either structure,
     and by pilots (who animate the network)."""

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_POST
 
 from jalon import policy
 from jalon.audit import services as audit
+from jalon.network.models import OrganisationKind
 from jalon.partners import selectors, services
 from jalon.partners.forms import ConsentForm, CorrespondentForm, MemberForm, NoteForm
 from jalon.referrals import services as consent_services
@@ -27,6 +28,7 @@ def _sharing_context(request, young_person, **forms):
         "consents": young_person.consents.select_related("organisation", "recorded_by"),
         "members": selectors.group_members(young_person),
         "notes": selectors.group_notes(young_person),
+        "can_edit": True,
         "member_form": forms.get("member_form") or MemberForm(young_person=young_person),
         "note_form": forms.get("note_form") or NoteForm(),
         "title": "Consentements et suivi partagé",
@@ -162,7 +164,7 @@ def _file_for_group_or_404(user, uid):
     if policy.can_use_partner_portal(user):
         return policy.get_partner_file_or_404(user, uid)
     young_person = policy.get_young_person_or_404(user, uid)
-    _require(policy.can_take_part_in_follow_up(user, young_person))
+    _require(policy.can_manage_follow_up(user, young_person))
     return young_person
 
 
@@ -182,7 +184,9 @@ def portal(request):
         "partners/portal.html",
         {
             "files": files,
-            "correspondents": selectors.correspondents_for(request.user),
+            "correspondents": selectors.correspondents_for(request.user).filter(
+                organisation__kind=OrganisationKind.MISSION_LOCALE
+            ),
             "title": "Mes jeunes suivis",
         },
     )
