@@ -10,7 +10,14 @@ from jalon.youngpeople.timeline import TimelineItem
 def items(young_person) -> list[TimelineItem]:
     url = reverse("partners:sharing", args=[young_person.uid])
     result = []
-    for consent in young_person.consents.select_related("organisation"):
+    # The file page prefetches the consents with their partner (one query for its section too).
+    prefetched = "consents" in getattr(young_person, "_prefetched_objects_cache", {})
+    consents = (
+        young_person.consents.all()
+        if prefetched
+        else young_person.consents.select_related("organisation")
+    )
+    for consent in consents:
         result.append(
             TimelineItem(
                 day=consent.given_on,

@@ -4,6 +4,7 @@ from django.db.models import Exists, OuterRef, Prefetch
 from django.utils import timezone
 
 from jalon import policy
+from jalon.referrals.models import Consent
 from jalon.youngpeople.models import Document, PriorityPublicPeriod, YoungPerson
 from jalon.youngpeople.search import search_young_people
 
@@ -46,5 +47,7 @@ def file_for_display(user, uid, *, include_emergency=False):
         "situations",
         # One query for the documents section and the timeline's documents.
         Prefetch("documents", queryset=Document.objects.select_related("uploaded_by")),
+        # One query for the consents section and the timeline's consents.
+        Prefetch("consents", queryset=Consent.objects.select_related("organisation")),
     )
     return policy.get_young_person_or_404(user, uid, queryset, include_emergency=include_emergency)

@@ -178,9 +178,9 @@ def test_the_file_page_has_a_bounded_number_of_queries(
         stored_document(young_person_a)
     client = client_for(counsellor_a)
     # The timeline's providers add a fixed number of queries (see tests/pathways); the journal's
-    # entry for the read takes an advisory lock on PostgreSQL. Consents: the section and the
-    # partners' timeline provider (consents, group members) add 3.
-    with django_assert_max_num_queries(28 + (connection.vendor == "postgresql")):
+    # entry for the read takes an advisory lock on PostgreSQL. Sharing with partners adds 2: the
+    # consents (section and timeline) and the follow-up group's members (timeline).
+    with django_assert_max_num_queries(27 + (connection.vendor == "postgresql")):
         assert client.get(f"/jeunes/{young_person_a.uid}/").status_code == 200
 
 
