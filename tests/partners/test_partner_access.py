@@ -213,3 +213,14 @@ def test_rule_partners_find_their_followed_young_people_and_the_directory_in_the
     assert labels == ["Mes jeunes suivis", "Annuaire"]
     staff_labels = [item["label"] for item in navigation_for(counsellor_a, "/jeunes/")]
     assert "Mes jeunes suivis" not in staff_labels
+
+
+def test_rule_a_professional_is_in_the_group_once_at_a_time(
+    counsellor_a, young_person_a, cpip, followed
+):
+    with pytest.raises(ValidationError, match="fait déjà partie"):
+        join(counsellor_a, young_person_a, cpip)
+    services.follow_up_member_end(actor=counsellor_a, member=followed["member"])
+    with pytest.raises(ValidationError, match="déjà terminée"):
+        services.follow_up_member_end(actor=counsellor_a, member=followed["member"])
+    assert join(counsellor_a, young_person_a, cpip).is_active()
