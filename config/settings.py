@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "jalon.audit",
     "jalon.privacy",
     "jalon.referrals",
+    "jalon.partners",
     "jalon.api",
     "jalon.pilotage",
     "jalon.backups",

@@ -641,3 +641,99 @@ def liaison_file_categories(user, form) -> frozenset[str]:
     if form.young_person_id is None:
         return frozenset()
     return partner_categories(user, form.young_person)
+
+
+# --- Partners: shared follow-up, partner view, correspondents ------------------------------
+
+
+def can_use_partner_portal(user) -> bool:
+    """CPIP, PJJ educators and ASE referents have their own space; staff work in the files."""
+    return _is_active(user) and user.is_partner and user.organisation_id is not None
+
+
+def scope_partner_files(queryset: QuerySet, user) -> QuerySet:
+    """The files a partner may open in the limited view: least privilege, both conditions at
+    once and checked on every request, so ending either removes access at once:
+    an active membership of the young person's follow-up group, AND an active consent of the
+    young person for the partner's structure. A consent alone (without a group) gives nothing:
+    the structure as a whole is not following the young person, one professional is."""
+    from django.db.models import Exists, OuterRef
+
+    from jalon.partners.models import FollowUpMember
+    from jalon.referrals.models import Consent
+    from jalon.youngpeople.enums import FileStatus
+
+    if not can_use_partner_portal(user):
+        return queryset.none()
+    member = FollowUpMember.objects.active().filter(
+        group__young_person=OuterRef("pk"), user_id=user.pk
+    )
+    consent = Consent.objects.active().filter(
+        young_person=OuterRef("pk"), organisation_id=user.organisation_id
+    )
+    return (
+        queryset.filter(Exists(member), Exists(consent))
+        .live()
+        .exclude(status=FileStatus.ANONYMISED)
+    )
+
+
+def get_partner_file_or_404(user, uid):
+    """404, never 403: a partner does not learn that a file exists without consent."""
+    from jalon.youngpeople.models import YoungPerson
+
+    try:
+        return scope_partner_files(YoungPerson.objects.all(), user).get(uid=uid)
+    except (YoungPerson.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
+        raise Http404("Dossier introuvable.") from exc
+
+
+def can_manage_follow_up(user, young_person) -> bool:
+    """The young person's Mission Locale builds the group, as it collects the consent."""
+    return can_edit_young_person(user, young_person)
+
+
+def scope_correspondents(queryset: QuerySet, user) -> QuerySet:
+    """Professional contacts between two structures: seen by the people of either structure,
+    and by pilots (who animate the network)."""
+    if not _is_active(user):
+        return queryset.none()
+    if user.is_pilot or user.role == Role.ADMINISTRATOR:
+        return queryset
+    if user.organisation_id is None:
+        return queryset.none()
+    return queryset.filter(
+        Q(organisation_id=user.organisation_id) | Q(counterpart_id=user.organisation_id)
+    )
+
+
+def can_manage_correspondents(user) -> bool:
+    """Directors keep their Mission Locale's side of the directory up to date (both ways)."""
+    return is_mission_locale_director(user)
+
+
+def get_managed_correspondent_or_404(user, uid):
+    """A correspondent one of whose two structures is the director's Mission Locale."""
+    from jalon.partners.models import Correspondent
+
+    if not can_manage_correspondents(user):
+        raise Http404("Introuvable.")
+    own = Q(organisation_id=user.organisation_id) | Q(counterpart_id=user.organisation_id)
+    try:
+        return Correspondent.objects.filter(own).get(uid=uid)
+    except (Correspondent.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
+        raise Http404("Introuvable.") from exc
+
+
+def get_follow_up_member_or_404(user, uid):
+    """A membership of a group of a file of the user's own Mission Locale."""
+    from jalon.partners.models import FollowUpMember
+
+    if not can_read_named_files(user):
+        raise Http404("Introuvable.")
+    try:
+        return FollowUpMember.objects.select_related("user", "group__young_person").get(
+            uid=uid, group__young_person__mission_locale_id=user.organisation_id
+        )
+    except (FollowUpMember.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
+        raise Http404("Introuvable.") from exc

@@ -19,6 +19,7 @@ from tests.access import (
     LOGIN_REDIRECT,
     ML_A_STAFF,
     ML_STAFF,
+    PARTNERS,
     PILOTS,
     everyone,
     only,
@@ -31,7 +32,7 @@ PAGES = {
         "get",
         lambda r: reverse("home"),
         {
-            **only(302, ML_STAFF | PILOTS, 200),
+            **only(302, ML_STAFF | PILOTS | PARTNERS, 200),
         },
     ),
     "login": ("get", lambda r: reverse("login"), {**dict.fromkeys(EVERYONE, 302), ANONYMOUS: 200}),

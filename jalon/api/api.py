@@ -429,5 +429,13 @@ def update_young_person(request, uid: uuid.UUID, payload: YoungPersonPatch):
 
 
 # Each domain app's operations live in their own router module.
-for _module in ("reception", "pathways", "scheduling", "documents", "transfers", "referrals"):
+for _module in (
+    "reception",
+    "pathways",
+    "scheduling",
+    "documents",
+    "transfers",
+    "referrals",
+    "partners",
+):
     api.add_router("/", f"jalon.api.{_module}.router")

@@ -6,6 +6,7 @@ from django.shortcuts import render
 
 from jalon import policy
 from jalon.network.models import Organisation, OrganisationKind, Region
+from jalon.partners.selectors import correspondents_for
 
 
 @login_required
@@ -36,6 +37,8 @@ def directory(request):
             "kind": kind,
             "region": region,
             "q": q,
+            "correspondents": correspondents_for(request.user),
+            "can_manage_correspondents": policy.can_manage_correspondents(request.user),
             "title": "Réseau et partenaires",
         },
     )

@@ -10,8 +10,14 @@ def navigation_for(user, current_path: str) -> list[dict]:
         return []
     items = []
     # Staff and pilots land on their own page: "Accueil" would only repeat it.
-    if not (policy.can_read_named_files(user) or policy.can_read_aggregates(user)):
+    if not (
+        policy.can_read_named_files(user)
+        or policy.can_read_aggregates(user)
+        or policy.can_use_partner_portal(user)
+    ):
         items.append(("Accueil", reverse("home")))
+    if policy.can_use_partner_portal(user):
+        items.append(("Mes jeunes suivis", reverse("partners:portal")))
     if policy.can_read_named_files(user):
         items.append(("Jeunes", reverse("youngpeople:list")))
     if policy.can_create_young_person(user):
@@ -42,7 +48,8 @@ def navigation_for(user, current_path: str) -> list[dict]:
     if policy.can_handle_rights_requests(user):
         items.append(("Demandes RGPD", reverse("privacy:request_list")))
     if policy.can_browse_directory(user):
-        items.append(("Réseau et partenaires", reverse("network:directory")))
+        label = "Annuaire" if policy.can_use_partner_portal(user) else "Réseau et partenaires"
+        items.append((label, reverse("network:directory")))
     if user.is_staff:
         items.append(("Administration", reverse("admin:index")))
     home = reverse("home")

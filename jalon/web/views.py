@@ -13,6 +13,8 @@ def home(request):
         return redirect("youngpeople:list")
     if policy.can_read_aggregates(user):
         return redirect("pilotage:overview")
+    if policy.can_use_partner_portal(user):
+        return redirect("partners:portal")
     return render(request, "web/home.html", {"title": "Accueil"})
 
 

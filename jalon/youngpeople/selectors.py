@@ -4,6 +4,7 @@ from django.db.models import Exists, OuterRef, Prefetch
 from django.utils import timezone
 
 from jalon import policy
+from jalon.referrals.models import Consent
 from jalon.youngpeople.models import Document, FileTransfer, PriorityPublicPeriod, YoungPerson
 from jalon.youngpeople.search import search_young_people
 
@@ -53,5 +54,7 @@ def file_for_display(user, uid, *, include_emergency=False):
                 "from_mission_locale", "to_mission_locale"
             ),
         ),
+        # One query for the consents section and the timeline's consents.
+        Prefetch("consents", queryset=Consent.objects.select_related("organisation")),
     )
     return policy.get_young_person_or_404(user, uid, queryset, include_emergency=include_emergency)

@@ -16,6 +16,7 @@ PROVIDERS: list[str] = [
     "jalon.youngpeople.documents.items",
     "jalon.youngpeople.transfers.items",
     "jalon.referrals.timeline.items",
+    "jalon.partners.timeline.items",
 ]
 
 
@@ -44,6 +45,7 @@ KINDS = {
     "document": "Documents",
     "transfer": "Transferts",
     "liaison": "Fiches de liaison",
+    "sharing": "Partage avec les partenaires",
 }
 
 

@@ -138,6 +138,7 @@ def young_person_detail(request, uid):
             ],
             **_timeline_context(young_person, set()),
             "documents": young_person.documents.all(),
+            "consents": young_person.consents.all(),
             "can_manage_documents": policy.can_manage_documents(request.user, young_person),
             "can_edit": policy.can_edit_young_person(request.user, young_person),
             "can_merge": policy.is_mission_locale_director(request.user),

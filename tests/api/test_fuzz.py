@@ -1,7 +1,8 @@
 """The whole API, fuzzed from its own OpenAPI schema: bad input never breaks it.
 
 Every operation of `/api/v1/openapi.json` receives generated requests, valid and invalid, as a
-counsellor of a Mission Locale that holds files (path parameters mostly name real records, so
+counsellor of a Mission Locale that holds files (the partner operations as a CPIP who follows
+them with consent; path parameters mostly name real records, so
 the operations go past their 404). Each answer must be no server error, a documented status,
 the declared content type and a body that matches the declared schema.
 
@@ -177,19 +178,53 @@ def _fuzz(operation, mode, headers) -> list[str]:
     return []
 
 
+@pytest.fixture
+def cpip_following_ml_a(files_of_ml_a, personas, counsellor_a):
+    """The partner operations are fuzzed as a CPIP who follows the files of ML A, with consent."""
+    from django.utils import timezone
+
+    from jalon.partners.services import follow_up_member_add
+    from jalon.referrals.enums import ConsentCategory
+    from jalon.referrals.services import consent_record
+
+    cpip = personas["cpip"]
+    for young_person in YoungPerson.objects.filter(mission_locale=counsellor_a.organisation):
+        consent_record(
+            actor=counsellor_a,
+            young_person=young_person,
+            organisation=cpip.organisation,
+            categories=set(ConsentCategory.values),
+            method="oral",
+            given_on=timezone.localdate(),
+        )
+        follow_up_member_add(
+            actor=counsellor_a,
+            young_person=young_person,
+            user=cpip,
+            start_date=timezone.localdate(),
+        )
+    return cpip
+
+
+# Operations of partners' systems, fuzzed with the partner's token.
+PARTNER_PATHS = "/api/v1/partner/"
+
+
 def test_fuzzing_the_whole_api_finds_no_server_error_and_no_schema_violation(
-    api_schema, files_of_ml_a, counsellor_a, api_token_for, settings
+    api_schema, files_of_ml_a, counsellor_a, cpip_following_ml_a, api_token_for, settings
 ):
     # The rate limit is tested on its own (tests/api/test_api_authentication.py); here it would
     # answer 429 to most cases before they reach the code under test.
     settings.JALON_API_RATE = "100000/m"
     settings.JALON_API_TOKEN_RATE = "100000/m"
     headers = {"Authorization": f"Bearer {api_token_for(counsellor_a)}"}
+    partner_headers = {"Authorization": f"Bearer {api_token_for(cpip_following_ml_a)}"}
     operations = [result.ok() for result in api_schema.get_all_operations()]
     failures = []
     for operation in operations:
         for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
-            failures += _fuzz(operation, mode, headers)
+            partner = operation.path.startswith(PARTNER_PATHS)
+            failures += _fuzz(operation, mode, partner_headers if partner else headers)
     assert not failures, "\n\n".join(failures)
     declared = {
         (method.upper(), path)

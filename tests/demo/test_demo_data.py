@@ -179,3 +179,18 @@ def test_the_demo_has_liaison_forms_in_every_status(demo):
         "conseil_departemental",
     }
     assert LiaisonForm.objects.filter(direction=LiaisonDirection.TO_PARTNER).exists()
+
+
+def test_the_demo_cpip_and_ase_referent_follow_consenting_toulouse_young_people(demo, client_for):
+    from jalon.partners.models import Correspondent
+    from jalon.partners.selectors import partner_files
+
+    cpip = User.objects.get(email="cpip@demo.jalon.test")
+    ase = User.objects.get(email="ase@demo.jalon.test")
+    followed = partner_files(cpip)
+    assert len(followed) == 3
+    assert {yp.mission_locale.code for yp, _ in followed} == {"ML31-TOULOUSE"}
+    assert len(partner_files(ase)) == 2
+    assert client_for(cpip).get("/partenaires/").status_code == 200
+    directions = set(Correspondent.objects.values_list("organisation__kind", "counterpart__kind"))
+    assert {("mission_locale", "spip"), ("spip", "mission_locale")} <= directions

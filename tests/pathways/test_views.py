@@ -3,6 +3,7 @@ import html
 from decimal import Decimal
 
 import pytest
+from django.db import connection
 
 from jalon.pathways.models import Pathway, Pmsmp, Proposal, Situation
 from jalon.pathways.rules import add_months
@@ -256,7 +257,8 @@ def test_a_file_with_200_events_opens_with_a_bounded_number_of_queries(
             end_date=TODAY - datetime.timedelta(days=5 + n), goal="discover",
             recorded_by=counsellor_a,
         )  # fmt: skip
-    with django_assert_max_num_queries(30):
+    # A fixed number whatever the events (the journal's advisory lock on PostgreSQL adds one).
+    with django_assert_max_num_queries(32 + (connection.vendor == "postgresql")):
         response = client.get(f"/jeunes/{young_person_a.uid}/")
     assert response.status_code == 200
     assert text(response).count("jalon-timeline__item ") >= 200

@@ -5,6 +5,7 @@ from django.utils import timezone
 from jalon.demo import (
     audit,
     loader,
+    partners,
     pathways,
     privacy,
     reception,
@@ -44,7 +45,16 @@ class Command(BaseCommand):
             created = loader.load_young_people()
             self.stdout.write(f"{created} dossiers de démonstration créés.")
             today = timezone.localdate()
-            for stage in (reception, pathways, scheduling, audit, privacy, transfers, referrals):
+            for stage in (
+                reception,
+                pathways,
+                scheduling,
+                partners,
+                audit,
+                privacy,
+                transfers,
+                referrals,
+            ):
                 stage.load(today)
         if young_people:
             created = loader.load_young_people(

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PartnersConfig(AppConfig):
+    name = "jalon.partners"
+    verbose_name = "Partenaires : suivi partagé, annuaire des correspondants"
