@@ -429,5 +429,5 @@ def update_young_person(request, uid: uuid.UUID, payload: YoungPersonPatch):
 
 
 # Each domain app's operations live in their own router module.
-for _module in ("reception", "pathways", "scheduling", "documents"):
+for _module in ("reception", "pathways", "scheduling", "documents", "webhooks"):
     api.add_router("/", f"jalon.api.{_module}.router")
