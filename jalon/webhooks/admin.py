@@ -14,6 +14,7 @@ from jalon.webhooks.targets import validate_target_url
 
 
 class SubscriptionAdminForm(forms.ModelForm):
+    target_url = forms.URLField(label="Adresse de réception", max_length=500, assume_scheme="https")
     event_types = forms.MultipleChoiceField(
         label="Événements", choices=EVENT_CHOICES, widget=forms.CheckboxSelectMultiple
     )

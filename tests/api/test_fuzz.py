@@ -33,6 +33,7 @@ from schemathesis.specs.openapi.checks import (
 from jalon.pathways.models import Pathway
 from jalon.reception.models import Diagnostic
 from jalon.scheduling.models import Appointment
+from jalon.webhooks.models import WebhookDelivery
 from jalon.youngpeople.models import Document, YoungPerson
 from tests.factories import PublicPeriodFactory, YoungPersonFactory
 from tests.pathways.factories import PathwayFactory
@@ -60,6 +61,7 @@ RECORDS_BY_COLLECTION = {
     "appointments": Appointment,
     "diagnostics": Diagnostic,
     "documents": Document,
+    "deliveries": WebhookDelivery,
 }
 PARAMETER = r"([\w-]+)/\{(\w+)\}"
 
