@@ -1,6 +1,7 @@
 """What a receiver's copy of `verify_signature` accepts and refuses."""
 
 import time
+from pathlib import Path
 
 import pytest
 
@@ -65,3 +66,28 @@ def test_another_secret_fails_verification():
 def test_missing_or_malformed_headers_are_refused(headers):
     with pytest.raises(InvalidSignature):
         verify_signature(SECRET, headers, BODY)
+
+
+def _readme_verifier():
+    """The Python example of the README, as a partner would copy it."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    section = readme.split("**Vérifier un envoi chez le partenaire.**", 1)[1]
+    code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    namespace = {}
+    exec(compile(code, "README.md", "exec"), namespace)  # noqa: S102
+    return namespace["verify_signature"]
+
+
+def test_the_readme_example_verifies_a_real_delivery_and_refuses_a_tampered_one(db):
+    from jalon.webhooks import delivery as worker
+    from tests.webhooks.factories import DeliveryFactory
+
+    readme_verify = _readme_verifier()
+    sent = DeliveryFactory(subscription__secret=SECRET)
+    body = worker.body_of(sent)
+    headers = _headers(body=body)
+    readme_verify(SECRET, headers, body)
+    with pytest.raises(ValueError, match="signature invalide"):
+        readme_verify(SECRET, headers, body.replace(b"received", b"refused"))
+    with pytest.raises(ValueError, match="rejeu"):
+        readme_verify(SECRET, _headers(body=body, timestamp=int(time.time()) - 600), body)
