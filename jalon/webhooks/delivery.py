@@ -9,6 +9,7 @@ again after that lease, so a delivery is sent at least once and receivers dedupl
 """
 
 import datetime
+import http.client
 import json
 import logging
 from dataclasses import dataclass
@@ -99,7 +100,7 @@ def send(delivery: WebhookDelivery, now) -> tuple[int | None, str]:
         return None, "Délai dépassé : le destinataire n'a pas répondu à temps."
     except OSError as exc:  # refused, reset, TLS errors: the class names the fault
         return None, f"Connexion impossible ({type(exc).__name__})."
-    except Exception as exc:  # a malformed answer must not stop the other deliveries
+    except http.client.HTTPException as exc:  # a malformed answer
         return None, f"Réponse illisible ({type(exc).__name__})."
     if 200 <= status < 300:
         return status, ""

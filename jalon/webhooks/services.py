@@ -109,7 +109,13 @@ def subscription_set_active(*, actor, subscription, active: bool, channel="web")
         raise PermissionDenied
     subscription.is_active = active
     subscription.save(update_fields=["is_active"])
-    audit.record(actor=actor, action="update", obj=subscription, changes={"is_active": active})
+    audit.record(
+        actor=actor,
+        action="update",
+        obj=subscription,
+        changes={"is_active": active},
+        channel=channel,
+    )
     return subscription
 
 

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from jalon import policy
@@ -80,7 +81,7 @@ def subscription_create(request):
 @require_POST
 def subscription_rotate(request, uid):
     subscription = policy.get_webhook_subscription_or_404(request.user, uid)
-    if pending := reauth.reauth_response(request, next_url="/webhooks/"):
+    if pending := reauth.reauth_response(request, next_url=reverse("webhooks:overview")):
         return pending
     secret = services.subscription_rotate_secret(actor=request.user, subscription=subscription)
     return _secret_page(request, subscription, secret, created=False)

@@ -3,6 +3,7 @@
 import datetime
 import json
 import logging
+import socketserver
 import threading
 
 import pytest
@@ -226,3 +227,20 @@ def test_settled_deliveries_are_deleted_after_the_retention_period(spip, setting
     )
     assert worker.purge_settled() == 1
     assert set(WebhookDelivery.objects.all()) == {kept_pending, recent}
+
+
+def test_a_receiver_answering_garbage_is_a_failure_not_a_crash(spip):
+    class Garbage(socketserver.BaseRequestHandler):
+        def handle(self):
+            self.request.recv(65536)
+            self.request.sendall(b"this is not HTTP\r\n\r\n")
+
+    with socketserver.TCPServer(("127.0.0.1", 0), Garbage) as server:
+        thread = threading.Thread(target=server.handle_request, daemon=True)
+        thread.start()
+        url = f"http://127.0.0.1:{server.server_address[1]}/"
+        SubscriptionFactory(organisation=spip, target_url=url)
+        services.notify(organisation=spip, event=EVENT, payload=PAYLOAD)
+        assert worker.deliver_due().failed == 1
+        thread.join()
+    assert WebhookDelivery.objects.get().last_error == "Réponse illisible (BadStatusLine)."
