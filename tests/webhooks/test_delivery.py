@@ -142,6 +142,7 @@ def _seed_data_back(django_db_blocker):
 @pytest.mark.postgresql
 @pytest.mark.django_db(transaction=True)
 def test_rule_concurrent_workers_on_postgresql_send_each_delivery_once(_seed_data_back):
+    restore_if_flushed()  # an earlier committing test may have flushed the geography
     spip = OrganisationFactory(spip=True, code="SPIP-PG")
     with Receiver("whsec_test") as receiver:
         _subscribe(spip, receiver)
