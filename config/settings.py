@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "jalon.privacy",
     "jalon.referrals",
     "jalon.partners",
+    "jalon.webhooks",
     "jalon.api",
     "jalon.pilotage",
     "jalon.backups",
@@ -369,3 +370,20 @@ UPLOAD_MAX_BYTES = env_int("JALON_UPLOAD_MAX_MB", 10) * 1024 * 1024
 # A form waiting (sent or received) longer than this is recalled to the recipient Mission Locale.
 JALON_LIAISON_REMINDER_DAYS = env_int("JALON_LIAISON_REMINDER_DAYS", 5)
 JALON_LIAISON_MAX_ATTACHMENTS = 5
+# --- Webhooks (notifications to partners' systems) ------------------------------------------
+# README, "Webhooks (notifications aux partenaires)". Targets must be https:// URLs resolving to
+# public addresses (no SSRF towards the internal network); demo mode and tests may use
+# http://127.0.0.1 receivers.
+WEBHOOK_ALLOW_LOCAL_TARGETS = env_bool(
+    "JALON_WEBHOOK_ALLOW_LOCAL_TARGETS", default=DEMO_MODE or DEBUG
+)
+# Seconds a receiver has to answer one POST.
+WEBHOOK_TIMEOUT_SECONDS = env_int("JALON_WEBHOOK_TIMEOUT_SECONDS", 10)
+# Minutes to wait after the 1st, 2nd... failed attempt (the last delay repeats), and the number
+# of attempts after which a delivery is abandoned.
+WEBHOOK_RETRY_MINUTES = [
+    int(minutes) for minutes in env_list("JALON_WEBHOOK_RETRY_MINUTES", "1,5,30,120,720")
+]
+WEBHOOK_MAX_ATTEMPTS = env_int("JALON_WEBHOOK_MAX_ATTEMPTS", 6)
+# Deliveries (which carry identifiers) are deleted this many days after they are settled.
+WEBHOOK_RETENTION_DAYS = env_int("JALON_WEBHOOK_RETENTION_DAYS", 30)

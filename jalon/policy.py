@@ -737,3 +737,52 @@ def get_follow_up_member_or_404(user, uid):
         )
     except (FollowUpMember.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
         raise Http404("Introuvable.") from exc
+
+
+# --- Webhooks -------------------------------------------------------------------------------
+
+
+def can_manage_webhooks(user) -> bool:
+    """The director of a Mission Locale, or a partner professional (CPIP, PJJ educator, ASE
+    referent) for their structure, connects their organisation's system to Jalon's events:
+    they are the ones who receive these statuses anyway. Payloads carry identifiers only."""
+    return (
+        _is_active(user)
+        and user.organisation_id is not None
+        and (is_mission_locale_director(user) or user.is_partner)
+    )
+
+
+def can_manage_webhooks_of(user, organisation) -> bool:
+    return can_manage_webhooks(user) and organisation.pk == user.organisation_id
+
+
+def scope_webhook_subscriptions(queryset: QuerySet, user) -> QuerySet:
+    if not can_manage_webhooks(user):
+        return queryset.none()
+    return queryset.filter(organisation_id=user.organisation_id)
+
+
+def scope_webhook_deliveries(queryset: QuerySet, user) -> QuerySet:
+    if not can_manage_webhooks(user):
+        return queryset.none()
+    return queryset.filter(subscription__organisation_id=user.organisation_id)
+
+
+def get_webhook_subscription_or_404(user, uid):
+    from jalon.webhooks.models import WebhookSubscription
+
+    try:
+        return scope_webhook_subscriptions(WebhookSubscription.objects.all(), user).get(uid=uid)
+    except (WebhookSubscription.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
+        raise Http404("Abonnement introuvable.") from exc
+
+
+def get_webhook_delivery_or_404(user, uid):
+    from jalon.webhooks.models import WebhookDelivery
+
+    queryset = WebhookDelivery.objects.select_related("subscription__organisation")
+    try:
+        return scope_webhook_deliveries(queryset, user).get(uid=uid)
+    except (WebhookDelivery.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
+        raise Http404("Envoi introuvable.") from exc

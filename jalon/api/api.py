@@ -437,5 +437,6 @@ for _module in (
     "transfers",
     "referrals",
     "partners",
+    "webhooks",
 ):
     api.add_router("/", f"jalon.api.{_module}.router")

@@ -26,6 +26,7 @@ from jalon.referrals.enums import (
     LiaisonStatus,
 )
 from jalon.referrals.models import Consent, LiaisonAttachment, LiaisonForm, LiaisonTransition
+from jalon.webhooks import services as webhooks
 from jalon.youngpeople import documents
 from jalon.youngpeople.enums import DocumentKind
 
@@ -146,11 +147,30 @@ def _mission_locale_of(form: LiaisonForm):
     return form.sender_organisation
 
 
-def _transition(*, actor, form: LiaisonForm, to_status: str, reason: str = "", channel="web"):
-    """The one place where a form changes status: locked, checked, logged and journalled.
+def _partner_of(form: LiaisonForm):
+    if form.direction == LiaisonDirection.TO_MISSION_LOCALE:
+        return form.sender_organisation
+    return form.recipient_organisation
 
-    Whatever must follow a status change (a partner's webhook) is added here.
-    """
+
+def _notify_partner(form: LiaisonForm, from_status: str, at) -> None:
+    """The partner's systems learn the new status: identifiers and statuses only (what the
+    partner already sees of its own forms), never the young person's name nor any text."""
+    webhooks.notify(
+        organisation=_partner_of(form),
+        event="liaison_form.status_changed",
+        payload={
+            "liaison_form": str(form.uid),
+            "from_status": from_status,
+            "status": form.status,
+            "changed_at": at.isoformat(),
+        },
+    )
+
+
+def _transition(*, actor, form: LiaisonForm, to_status: str, reason: str = "", channel="web"):
+    """The one place where a form changes status: locked, checked, logged, journalled, and
+    announced to the partner's systems (webhook, in the same transaction)."""
     locked = LiaisonForm.objects.select_for_update().get(pk=form.pk)
     if to_status not in TRANSITIONS.get(locked.status, set()):
         raise ValidationError(
@@ -173,6 +193,7 @@ def _transition(*, actor, form: LiaisonForm, to_status: str, reason: str = "", c
         changes={"statut": [from_status, to_status]},
         channel=channel,
     )
+    _notify_partner(form, from_status, now)
     return form
 
 
@@ -282,6 +303,8 @@ def liaison_form_send(
         },
         channel=channel,
     )
+    if form.direction == LiaisonDirection.TO_PARTNER:  # the partner's systems learn of it
+        _notify_partner(form, "", now)
     return form
 
 

@@ -47,6 +47,8 @@ def navigation_for(user, current_path: str) -> list[dict]:
         items.append(("Équipe", reverse("accounts:team")))
     if policy.can_handle_rights_requests(user):
         items.append(("Demandes RGPD", reverse("privacy:request_list")))
+    if policy.can_manage_webhooks(user):
+        items.append(("Webhooks", reverse("webhooks:overview")))
     if policy.can_browse_directory(user):
         label = "Annuaire" if policy.can_use_partner_portal(user) else "Réseau et partenaires"
         items.append((label, reverse("network:directory")))

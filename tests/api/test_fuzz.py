@@ -35,6 +35,7 @@ from jalon.pathways.models import Pathway
 from jalon.reception.models import Diagnostic
 from jalon.referrals.models import LiaisonForm
 from jalon.scheduling.models import Appointment
+from jalon.webhooks.models import WebhookDelivery
 from jalon.youngpeople.enums import TransferReason
 from jalon.youngpeople.models import Document, FileTransfer, YoungPerson
 from tests.factories import PublicPeriodFactory, YoungPersonFactory
@@ -66,6 +67,7 @@ RECORDS_BY_COLLECTION = {
     "documents": Document,
     "transfers": FileTransfer,
     "liaison-forms": LiaisonForm,
+    "deliveries": WebhookDelivery,
 }
 PARAMETER = r"([\w-]+)/\{(\w+)\}"
 

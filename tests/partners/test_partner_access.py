@@ -210,7 +210,7 @@ def test_rule_partners_find_their_followed_young_people_and_the_directory_in_the
     from jalon.web.navigation import navigation_for
 
     labels = [item["label"] for item in navigation_for(cpip, "/partenaires/")]
-    assert labels == ["Mes jeunes suivis", "Fiches de liaison", "Annuaire"]
+    assert labels == ["Mes jeunes suivis", "Fiches de liaison", "Webhooks", "Annuaire"]
     staff_labels = [item["label"] for item in navigation_for(counsellor_a, "/jeunes/")]
     assert "Mes jeunes suivis" not in staff_labels
 

@@ -560,3 +560,30 @@ def test_the_inbox_and_a_form_have_a_bounded_number_of_queries(
         assert client.get(reverse("referrals:list")).status_code == 200
     with django_assert_max_num_queries(16):
         assert client.get(reverse("referrals:detail", args=[forms[0].uid])).status_code == 200
+
+
+# --- Partners' systems --------------------------------------------------------------------
+
+
+def test_rule_each_status_change_is_announced_to_the_partners_systems_without_any_name(
+    cpip, cjml, sent
+):
+    from jalon.webhooks.models import WebhookDelivery
+    from tests.webhooks.factories import SubscriptionFactory
+
+    SubscriptionFactory(organisation=cpip.organisation)
+    SubscriptionFactory(organisation=cjml.organisation)  # the Mission Locale's own: not told
+    services.liaison_form_acknowledge(actor=cjml, form=sent)
+    services.liaison_form_refuse(actor=cjml, form=sent, reason="Hors de notre territoire")
+    deliveries = WebhookDelivery.objects.filter(
+        subscription__organisation=cpip.organisation
+    ).order_by("pk")
+    assert [(d.payload["from_status"], d.payload["status"]) for d in deliveries] == [
+        (LiaisonStatus.SENT, LiaisonStatus.RECEIVED),
+        (LiaisonStatus.RECEIVED, LiaisonStatus.REFUSED),
+    ]
+    assert not WebhookDelivery.objects.exclude(subscription__organisation=cpip.organisation)
+    assert all(
+        set(d.payload) == {"liaison_form", "from_status", "status", "changed_at"}
+        for d in deliveries
+    )
