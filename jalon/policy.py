@@ -405,10 +405,12 @@ def is_administrator(user) -> bool:
 
 def can_change_team_member(user, member) -> bool:
     """Role changes and ends of habilitation, never on one's own account (another director or
-    the administrator does it: nobody widens or closes their own access)."""
+    the administrator does it: nobody widens or closes their own access), never on a closed
+    one (its habilitation has ended: it is kept for the journal, then anonymised)."""
     return (
         can_manage_team(user)
         and member.pk != user.pk
+        and member.is_active
         and member.organisation_id == user.organisation_id
         and member.role in team_roles()
     )

@@ -31,9 +31,7 @@ PAGES = {
     "home": (
         "get",
         lambda r: reverse("home"),
-        {
-            **only(302, ML_STAFF | PILOTS | PARTNERS, 200),
-        },
+        only(302, ML_STAFF | PILOTS | PARTNERS | {"dpo_a"}, 200),
     ),
     "login": ("get", lambda r: reverse("login"), {**dict.fromkeys(EVERYONE, 302), ANONYMOUS: 200}),
     "logout": (

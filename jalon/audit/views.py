@@ -153,6 +153,14 @@ def emergency_request(request):
         holder = reason_form.cleaned_data["candidate"]
         # The best match held by the chosen Mission Locale (candidates come best first).
         chosen = next(c for c in others if str(c.mission_locale_id) == holder)
+        if current := audit.active_emergency_grant(user, chosen):
+            messages.info(
+                request,
+                "Vous avez déjà un accès d'urgence à ce dossier, en lecture seule jusqu'à "
+                f"{timezone.localtime(current.expires_at):%H:%M} (motif : « {current.reason} »). "
+                "Il n'a pas été prolongé et le nouveau motif n'a pas été enregistré.",
+            )
+            return redirect("youngpeople:detail", uid=chosen.uid)
         try:
             grant = emergency.emergency_access_grant(
                 actor=user,

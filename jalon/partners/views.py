@@ -10,7 +10,7 @@ from jalon.network.models import OrganisationKind
 from jalon.partners import selectors, services
 from jalon.partners.forms import ConsentForm, CorrespondentForm, MemberForm, NoteForm
 from jalon.referrals import services as consent_services
-from jalon.referrals.models import Consent
+from jalon.referrals.models import Consent, LiaisonForm
 from jalon.web.forms import add_service_errors
 
 
@@ -187,6 +187,9 @@ def portal(request):
             "correspondents": selectors.correspondents_for(request.user).filter(
                 organisation__kind=OrganisationKind.MISSION_LOCALE
             ),
+            "liaison_forms": policy.scope_liaison_forms(
+                LiaisonForm.objects.select_related("recipient_organisation"), request.user
+            ).order_by("-sent_at")[:5],
             "title": "Mes jeunes suivis",
         },
     )

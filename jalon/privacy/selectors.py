@@ -41,8 +41,32 @@ class AccessExport:
     accesses: list[Access]
 
 
+# Technical fields, and labels for the fields whose models kept Django's English default.
+_TECHNICAL = {"version", "search_name", "stored_name"}
+_FRENCH_LABELS = {
+    "created_at": "créé le",
+    "updated_at": "modifié le",
+    "recorded_by": "enregistré par",
+    "recorded_at": "enregistré le",
+    "decided_by": "décidé par",
+    "decided_at": "décidé le",
+    "merged_by": "fusionné par",
+    "merged_at": "fusionné le",
+    "merged_into": "fusionné dans",
+    "absorbed_snapshot": "contenu du dossier absorbé",
+    "moved": "éléments rattachés",
+    "kept": "dossier conservé",
+    "absorbed": "dossier absorbé",
+    "session": "séance collective",
+}
+
+
 def _exported_fields(holding: registry.Holding) -> list[models.Field]:
-    skipped = set(holding.internal)
+    skipped = set(holding.internal) | _TECHNICAL
+    # The record a row belongs to (a phase's pathway...) is the section above it.
+    parent = holding.to_young_person.split("__")[0]
+    if parent != holding.to_young_person:
+        skipped.add(parent)
     return [
         f
         for f in holding.model_class._meta.concrete_fields
@@ -56,7 +80,7 @@ def _exported_fields(holding: registry.Holding) -> list[models.Field]:
 
 
 def _label(model_field: models.Field) -> str:
-    label = str(model_field.verbose_name)
+    label = _FRENCH_LABELS.get(model_field.name, str(model_field.verbose_name))
     return label[:1].upper() + label[1:]
 
 

@@ -15,6 +15,8 @@ def home(request):
         return redirect("pilotage:overview")
     if policy.can_use_partner_portal(user):
         return redirect("partners:portal")
+    if policy.can_read_audit(user):  # the data protection officer: the journal is their tool
+        return redirect("audit:list")
     return render(request, "web/home.html", {"title": "Accueil"})
 
 

@@ -101,6 +101,16 @@ def test_ending_a_habilitation_closes_the_account_and_its_api_tokens(
     ).exists()
 
 
+def test_rule_a_closed_account_keeps_its_role(director, counsellor_a):
+    director.post(reverse("accounts:team_member_end", args=[counsellor_a.pk]))
+    response = director.post(
+        reverse("accounts:team_member_role", args=[counsellor_a.pk]), {"role": Role.DIRECTOR}
+    )
+    assert response.status_code == 403
+    counsellor_a.refresh_from_db()
+    assert counsellor_a.role == Role.COUNSELLOR
+
+
 def test_a_director_resets_the_second_factor_of_a_staff_member(director, counsellor_a):
     confirmed_totp_device(counsellor_a)
     second_factor.create_recovery_codes(user=counsellor_a)

@@ -1,6 +1,7 @@
 """Emergency access ("break the glass") to a file of another Mission Locale."""
 
 import datetime
+import html
 
 import pytest
 from django.core import mail
@@ -99,6 +100,19 @@ def test_rule_an_active_grant_is_reused_not_doubled(counsellor_b, young_person_a
     first = _grant(counsellor_b, young_person_a)
     assert _grant(counsellor_b, young_person_a) == first
     assert EmergencyAccess.objects.count() == 1
+
+
+def test_asking_again_during_an_access_says_the_new_reason_was_not_recorded(
+    client_for, counsellor_b, young_person_a
+):
+    client = client_for(counsellor_b)
+    _request(client, young_person_a)
+    response = _request(client, young_person_a, reason="Une autre raison, tout aussi urgente.")
+    assert response.url == f"/jeunes/{young_person_a.uid}/"
+    page = html.unescape(client.get(response.url).content.decode())
+    assert "Vous avez déjà un accès d'urgence à ce dossier" in page
+    assert "le nouveau motif n'a pas été enregistré" in page
+    assert EmergencyAccess.objects.get().reason == REASON
 
 
 # The matrix operations a grant opens: reading the file and its records, nothing else.

@@ -153,6 +153,21 @@ def test_the_access_export_holds_every_app_and_who_accessed_the_file(
     assert AuditEntry.objects.filter(changes__vue=[None, "export droit d'accès (JSON)"]).exists()
 
 
+def test_the_access_export_speaks_french_and_leaves_technical_fields_out(
+    young_person_a, director_a, director
+):
+    full_file(young_person_a, director_a)
+    response = director.get(reverse("privacy:export_json", args=[young_person_a.uid]))
+    labels = {
+        label
+        for records in json.loads(response.content)["donnees"].values()
+        for record in records
+        for label in record
+    }
+    assert not labels & {"Version", "Created at", "Recorded by", "Appointment", "Pathway"}
+    assert "Enregistré par" in labels
+
+
 def test_the_access_export_as_pdf(young_person_a, director):
     response = director.get(reverse("privacy:export_pdf", args=[young_person_a.uid]))
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
