@@ -61,6 +61,7 @@ def consent_record(
             "donne_le": [None, given_on.isoformat()],
         },
     )
+    _notify_consent(consent, "given", consent.recorded_at)
     return consent
 
 
@@ -80,7 +81,23 @@ def consent_withdraw(*, actor, consent: Consent) -> Consent:
         young_person=locked.young_person,
         changes={"retire_le": [None, locked.withdrawn_at.isoformat()]},
     )
+    _notify_consent(locked, "withdrawn", locked.withdrawn_at)
     return locked
+
+
+def _notify_consent(consent: Consent, status: str, at) -> None:
+    """The partner structure's systems learn what they may now see (or no longer)."""
+    webhooks.notify(
+        organisation=consent.organisation,
+        event="consent.changed",
+        payload={
+            "consent": str(consent.uid),
+            "young_person": str(consent.young_person.uid),
+            "status": status,
+            "categories": sorted(consent.categories),
+            "at": at.isoformat(),
+        },
+    )
 
 
 def consented_categories(*, organisation_id, young_person, at=None) -> frozenset[str]:

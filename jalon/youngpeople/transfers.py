@@ -17,6 +17,7 @@ from jalon.accounts.models import Role, User
 from jalon.audit import services as audit
 from jalon.audit.models import AuditAction
 from jalon.network.models import Organisation
+from jalon.webhooks import services as webhooks
 from jalon.youngpeople import rules
 from jalon.youngpeople.duplicates import find_likely_duplicates
 from jalon.youngpeople.enums import FileStatus, TransferReason, TransferStatus
@@ -56,13 +57,26 @@ def duplicates_at_receiver(transfer: FileTransfer) -> list[YoungPerson]:
 
 
 def _log(transfer, actor, previous, reason=""):
-    FileTransferStatusChange.objects.create(
+    """Every status change: logged, and announced to both Mission Locales' systems (webhook,
+    identifiers and statuses only)."""
+    change = FileTransferStatusChange.objects.create(
         transfer=transfer,
         changed_by=actor,
         from_status=previous,
         to_status=transfer.status,
         reason=reason,
     )
+    for mission_locale in (transfer.from_mission_locale, transfer.to_mission_locale):
+        webhooks.notify(
+            organisation=mission_locale,
+            event="transfer.status_changed",
+            payload={
+                "transfer": str(transfer.uid),
+                "from_status": previous,
+                "status": transfer.status,
+                "changed_at": change.changed_at.isoformat(),
+            },
+        )
 
 
 def _audit(actor, transfer, changes, channel, action=AuditAction.UPDATE):

@@ -97,3 +97,20 @@ def test_recording_and_withdrawing_a_consent_are_journalled(counsellor_a, young_
         young_person=young_person_a, object_type="referrals.consent"
     )
     assert entries.count() == 2
+
+
+def test_rule_a_consent_given_or_withdrawn_is_announced_to_the_partners_systems(
+    counsellor_a, young_person_a, spip
+):
+    from jalon.webhooks.models import WebhookDelivery
+    from tests.webhooks.factories import SubscriptionFactory
+
+    SubscriptionFactory(organisation=spip, event_types=["consent.changed"])
+    consent = record(counsellor_a, young_person_a, spip, [ConsentCategory.PATHWAY])
+    services.consent_withdraw(actor=counsellor_a, consent=consent)
+    payloads = [d.payload for d in WebhookDelivery.objects.order_by("pk")]
+    assert [(p["status"], p["categories"]) for p in payloads] == [
+        ("given", [ConsentCategory.PATHWAY]),
+        ("withdrawn", [ConsentCategory.PATHWAY]),
+    ]
+    assert {p["young_person"] for p in payloads} == {str(young_person_a.uid)}

@@ -437,3 +437,25 @@ def test_rule_files_with_a_pending_transfer_are_not_merged(
     _request(counsellor_a, other, ml_b)
     with pytest.raises(ValidationError, match="transfert vers une autre Mission Locale"):
         young_people_merge(actor=director_a, kept=young_person_a, absorbed=other)
+
+
+def test_rule_each_transfer_status_change_is_announced_to_both_mission_locales_systems(
+    counsellor_a, young_person_a, ml_a, ml_b, director_b
+):
+    from jalon.webhooks.models import WebhookDelivery
+    from tests.webhooks.factories import SubscriptionFactory
+
+    for ml in (ml_a, ml_b):
+        SubscriptionFactory(organisation=ml, event_types=["transfer.status_changed"])
+    transfer = _request(counsellor_a, young_person_a, ml_b)
+    transfers.transfer_accept(actor=director_b, transfer=transfer)
+    for ml in (ml_a, ml_b):
+        payloads = [
+            d.payload
+            for d in WebhookDelivery.objects.filter(subscription__organisation=ml).order_by("pk")
+        ]
+        assert [(p["from_status"], p["status"]) for p in payloads] == [
+            ("", TransferStatus.REQUESTED),
+            (TransferStatus.REQUESTED, TransferStatus.ACCEPTED),
+        ]
+        assert "young_person" not in payloads[0]
