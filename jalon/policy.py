@@ -131,6 +131,11 @@ def duplicate_disclosure(user, candidate) -> str:
     return "contact"
 
 
+def disclosed_duplicates(user, candidates) -> list[dict]:
+    """Possible duplicates as a page shows them: each with how much the user may see of it."""
+    return [{"candidate": c, "disclosure": duplicate_disclosure(user, c)} for c in candidates]
+
+
 # --- Audit --------------------------------------------------------------------------------
 
 

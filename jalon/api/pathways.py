@@ -224,6 +224,26 @@ def create_situation(request, uid: uuid.UUID, payload: SituationIn):
     return Status(201, _situation_out(situation))
 
 
+def _pmsmp_out(pmsmp) -> dict:
+    return {
+        "id": pmsmp.uid,
+        "type": "pmsmp",
+        "label": str(pmsmp),
+        "start_date": pmsmp.start_date,
+        "end_date": pmsmp.end_date,
+    }
+
+
+def _proposal_out(proposal) -> dict:
+    return {
+        "id": proposal.uid,
+        "type": "proposal",
+        "label": str(proposal),
+        "start_date": proposal.proposed_on,
+        "status": proposal.status,
+    }
+
+
 @router.get(
     "/young-people/{uuid:uid}/events",
     response={200: list[EventOut], 401: ErrorOut, 404: ErrorOut},
@@ -237,26 +257,8 @@ def list_events(request, uid: uuid.UUID):
         channel="api",
         what="immersions et propositions",
     )
-    events = [
-        {
-            "id": p.uid,
-            "type": "pmsmp",
-            "label": str(p),
-            "start_date": p.start_date,
-            "end_date": p.end_date,
-        }
-        for p in young_person.pmsmps.all()
-    ]
-    events += [
-        {
-            "id": p.uid,
-            "type": "proposal",
-            "label": str(p),
-            "start_date": p.proposed_on,
-            "status": p.status,
-        }
-        for p in young_person.proposals.all()
-    ]
+    events = [_pmsmp_out(p) for p in young_person.pmsmps.all()]
+    events += [_proposal_out(p) for p in young_person.proposals.all()]
     return sorted(events, key=lambda event: event["start_date"])
 
 
@@ -270,16 +272,7 @@ def create_pmsmp(request, uid: uuid.UUID, payload: PmsmpIn):
     pmsmp = services.pmsmp_record(
         actor=request.auth, young_person=young_person, data=payload.dict(), channel="api"
     )
-    return Status(
-        201,
-        {
-            "id": pmsmp.uid,
-            "type": "pmsmp",
-            "label": str(pmsmp),
-            "start_date": pmsmp.start_date,
-            "end_date": pmsmp.end_date,
-        },
-    )
+    return Status(201, _pmsmp_out(pmsmp))
 
 
 @router.post(
@@ -292,13 +285,4 @@ def create_proposal(request, uid: uuid.UUID, payload: ProposalIn):
     proposal = services.proposal_record(
         actor=request.auth, young_person=young_person, data=payload.dict(), channel="api"
     )
-    return Status(
-        201,
-        {
-            "id": proposal.uid,
-            "type": "proposal",
-            "label": str(proposal),
-            "start_date": proposal.proposed_on,
-            "status": proposal.status,
-        },
-    )
+    return Status(201, _proposal_out(proposal))

@@ -175,10 +175,7 @@ def outreach_register(request, uid):
         except ValidationError as error:
             add_service_errors(form, error)
         except DuplicateSuspected as suspected:
-            duplicates = [
-                {"candidate": c, "disclosure": policy.duplicate_disclosure(request.user, c)}
-                for c in suspected.candidates
-            ]
+            duplicates = policy.disclosed_duplicates(request.user, suspected.candidates)
         else:
             messages.success(
                 request, "Le dossier a été créé ; le contact de repérage y est rattaché."

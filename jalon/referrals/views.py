@@ -285,10 +285,7 @@ def liaison_match(request, uid):
         "referrals/match.html",
         {
             "lf": form,
-            "candidates": [
-                {"candidate": c, "disclosure": policy.duplicate_disclosure(request.user, c)}
-                for c in candidates
-            ],
+            "candidates": policy.disclosed_duplicates(request.user, candidates),
             "title": "Rapprocher la fiche d'un dossier",
         },
     )
@@ -340,10 +337,7 @@ def liaison_register(request, uid):
         except ValidationError as error:
             add_service_errors(file_form, error)
         except DuplicateSuspected as suspected:
-            duplicates = [
-                {"candidate": c, "disclosure": policy.duplicate_disclosure(request.user, c)}
-                for c in suspected.candidates
-            ]
+            duplicates = policy.disclosed_duplicates(request.user, suspected.candidates)
         else:
             messages.success(request, "Le dossier a été créé ; la fiche y est rattachée.")
             return redirect("referrals:detail", uid=form.uid)

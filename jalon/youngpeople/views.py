@@ -170,10 +170,7 @@ def young_person_create(request):
         except ValidationError as error:
             add_service_errors(form, error)
         except services.DuplicateSuspected as suspected:
-            duplicates = [
-                {"candidate": c, "disclosure": policy.duplicate_disclosure(request.user, c)}
-                for c in suspected.candidates
-            ]
+            duplicates = policy.disclosed_duplicates(request.user, suspected.candidates)
         else:
             messages.success(request, "Le dossier a été créé.")
             return redirect("youngpeople:detail", uid=young_person.uid)
