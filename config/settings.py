@@ -365,6 +365,10 @@ FIELD_ENCRYPTION_KEYS = env_fernet_keys("JALON_FIELD_ENCRYPTION_KEYS", demo=DEMO
 # the access policy), and the largest file accepted.
 UPLOAD_DIR = Path(env_str("JALON_UPLOAD_DIR", str(VAR_DIR / "uploads")))
 UPLOAD_MAX_BYTES = env_int("JALON_UPLOAD_MAX_MB", 10) * 1024 * 1024
+# ClamAV daemon scanning every upload: "unix:///run/clamav/clamd.ctl" or "tcp://host:3310".
+# Empty: no scan (demo). Set: a file the scanner cannot judge is refused.
+CLAMAV_ADDRESS = env_str("JALON_CLAMAV_ADDRESS", "")
+CLAMAV_TIMEOUT_SECONDS = env_int("JALON_CLAMAV_TIMEOUT_SECONDS", 30)
 
 # --- Partners: liaison forms ---
 # A form waiting (sent or received) longer than this is recalled to the recipient Mission Locale.

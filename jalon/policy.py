@@ -578,9 +578,9 @@ def can_use_liaison_forms(user) -> bool:
 
 
 def can_send_liaison_form(user) -> bool:
-    """A partner professional (CPIP, PJJ educator, ASE referent) orients a young person to a
-    Mission Locale; a counsellor orients one of their Mission Locale's young people to a
-    partner."""
+    """A partner professional (CPIP, PJJ educator, ASE referent, France Travail adviser) orients
+    a young person to a Mission Locale; a counsellor orients one of their Mission Locale's young
+    people to a partner."""
     return _is_liaison_partner(user) or (
         can_read_named_files(user) and user.role in LIAISON_HANDLER_ROLES
     )
@@ -635,6 +635,12 @@ def can_cancel_liaison_form(user, form) -> bool:
     return can_send_liaison_form(user) and form.sender_organisation_id == user.organisation_id
 
 
+def can_add_liaison_attachment(user, form) -> bool:
+    """The sending structure completes its own form with documents; the recipient does not
+    write into what it received."""
+    return can_send_liaison_form(user) and form.sender_organisation_id == user.organisation_id
+
+
 def can_read_liaison_internal_comment(user, form) -> bool:
     """The Mission Locale's own comments stay with its staff: never a partner (décret 2015-59)."""
     return can_read_named_files(user) and (
@@ -654,7 +660,8 @@ def liaison_file_categories(user, form) -> frozenset[str]:
 
 
 def can_use_partner_portal(user) -> bool:
-    """CPIP, PJJ educators and ASE referents have their own space; staff work in the files."""
+    """Partner professionals (CPIP, PJJ educators, ASE referents, France Travail advisers) have
+    their own space; staff work in the files."""
     return _is_active(user) and user.is_partner and user.organisation_id is not None
 
 

@@ -7,7 +7,7 @@ Each app declares the rows for its URLs in `tests/<app>/access.py` (PAGES, API a
 ML_A_STAFF = {"reception_a", "counsellor_a", "cjml_a", "justice_referent_a", "director_a"}
 ML_STAFF = ML_A_STAFF | {"counsellor_b", "director_b"}
 PILOTS = {"arml_pilot", "national_pilot"}
-PARTNERS = {"cpip", "pjj_educator", "ase_referent"}
+PARTNERS = {"cpip", "pjj_educator", "ase_referent", "france_travail"}
 EVERYONE = ML_STAFF | PILOTS | PARTNERS | {"dpo_a", "administrator"}
 ANONYMOUS = "anonymous"
 LOGIN_REDIRECT = 302
@@ -28,3 +28,12 @@ def only(status, personas, otherwise, anonymous=LOGIN_REDIRECT):
     table.update(dict.fromkeys(personas, status))
     table[ANONYMOUS] = anonymous
     return table
+
+
+def api_body(body) -> dict:
+    """Client arguments of an API row's body: JSON, or multipart built afresh for a file."""
+    if callable(body):
+        return {"data": body()}
+    if body is not None:
+        return {"data": body, "content_type": "application/json"}
+    return {}

@@ -75,6 +75,7 @@ def personas(db, unml, arml_a, ml_a, ml_b):
     spip = OrganisationFactory(spip=True, code="SPIP31")
     pjj = OrganisationFactory(pjj=True, code="UEAJ31")
     cd = OrganisationFactory(departement_council=True, code="CD31")
+    agency = OrganisationFactory(france_travail=True, code="FT-TOULOUSE")
     return {
         "reception_a": _user(Role.RECEPTION, ml_a),
         "counsellor_a": _user(Role.COUNSELLOR, ml_a),
@@ -88,6 +89,7 @@ def personas(db, unml, arml_a, ml_a, ml_b):
         "cpip": _user(Role.CPIP, spip),
         "pjj_educator": _user(Role.PJJ_EDUCATOR, pjj),
         "ase_referent": _user(Role.ASE_REFERENT, cd),
+        "france_travail": _user(Role.FRANCE_TRAVAIL_ADVISER, agency),
         "dpo_a": _user(Role.DATA_PROTECTION_OFFICER, ml_a),
         "administrator": _user(Role.ADMINISTRATOR, unml, is_staff=True, is_superuser=True),
     }

@@ -47,6 +47,9 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
         departement_council = factory.Trait(
             kind=OrganisationKind.CONSEIL_DEPARTEMENTAL, name="Conseil départemental 31"
         )
+        france_travail = factory.Trait(
+            kind=OrganisationKind.FRANCE_TRAVAIL, name="France Travail Toulouse Compans"
+        )
 
 
 class SiteFactory(factory.django.DjangoModelFactory):

@@ -21,6 +21,7 @@ from tests.access import (
     ML_STAFF,
     PARTNERS,
     PILOTS,
+    api_body,
     everyone,
     only,
 )
@@ -252,9 +253,7 @@ def test_api(persona, personas, records, client_for, api_token_for):
     failures = []
     for name, operations in API.items():
         for method, build, body, statuses in operations:
-            kwargs = {"headers": headers}
-            if body is not None:
-                kwargs.update(data=body, content_type="application/json")
+            kwargs = {"headers": headers, **api_body(body)}
             response = getattr(client, method)(build(records), **kwargs)
             if response.status_code != statuses[persona]:
                 failures.append(

@@ -22,6 +22,7 @@ class Role(models.TextChoices):
     CPIP = "cpip", "Conseiller·ère pénitentiaire d'insertion et de probation (CPIP)"
     PJJ_EDUCATOR = "pjj_educator", "Éducateur·rice PJJ"
     ASE_REFERENT = "ase_referent", "Référent·e ASE"
+    FRANCE_TRAVAIL_ADVISER = "france_travail_adviser", "Conseiller·ère France Travail"
     DATA_PROTECTION_OFFICER = "dpo", "Délégué·e à la protection des données (DPO)"
     ADMINISTRATOR = "administrator", "Administrateur·rice national·e"
 
@@ -38,6 +39,7 @@ SHORT_ROLE_LABELS = {
     Role.CPIP: "CPIP",
     Role.PJJ_EDUCATOR: "Éducateur·rice PJJ",
     Role.ASE_REFERENT: "Référent·e ASE",
+    Role.FRANCE_TRAVAIL_ADVISER: "France Travail",
     Role.DATA_PROTECTION_OFFICER: "DPO",
     Role.ADMINISTRATOR: "Administration",
 }
@@ -46,7 +48,9 @@ MISSION_LOCALE_ROLES = frozenset(
     {Role.RECEPTION, Role.COUNSELLOR, Role.CJML, Role.JUSTICE_REFERENT, Role.DIRECTOR}
 )
 PILOT_ROLES = frozenset({Role.ARML_PILOT, Role.NATIONAL_PILOT})
-PARTNER_ROLES = frozenset({Role.CPIP, Role.PJJ_EDUCATOR, Role.ASE_REFERENT})
+PARTNER_ROLES = frozenset(
+    {Role.CPIP, Role.PJJ_EDUCATOR, Role.ASE_REFERENT, Role.FRANCE_TRAVAIL_ADVISER}
+)
 
 # The kind of structure each role must belong to.
 ORGANISATION_KINDS_BY_ROLE = {
@@ -56,6 +60,7 @@ ORGANISATION_KINDS_BY_ROLE = {
     Role.CPIP: {OrganisationKind.SPIP},
     Role.PJJ_EDUCATOR: {OrganisationKind.PJJ},
     Role.ASE_REFERENT: {OrganisationKind.CONSEIL_DEPARTEMENTAL},
+    Role.FRANCE_TRAVAIL_ADVISER: {OrganisationKind.FRANCE_TRAVAIL},
     # The DPO designated by a Mission Locale (often shared by several, named by each).
     Role.DATA_PROTECTION_OFFICER: {OrganisationKind.MISSION_LOCALE},
     Role.ADMINISTRATOR: {OrganisationKind.UNML},

@@ -9,7 +9,9 @@ import datetime
 import uuid
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from ninja import Query, Router, Schema, Status
+from django.http import FileResponse, Http404
+from ninja import File, Query, Router, Schema, Status
+from ninja.files import UploadedFile
 from ninja.pagination import PageNumberPagination, paginate
 
 from jalon import policy
@@ -25,7 +27,8 @@ from jalon.referrals.enums import (
     LiaisonStatus,
     LiaisonUrgency,
 )
-from jalon.referrals.models import LiaisonForm
+from jalon.referrals.models import LiaisonAttachment, LiaisonForm
+from jalon.youngpeople import documents
 
 router = Router(tags=["fiches de liaison"])
 
@@ -67,6 +70,15 @@ class TransitionOut(Schema):
     reason: str
 
 
+class AttachmentOut(Schema):
+    id: uuid.UUID
+    name: str
+    content_type: str
+    size: int
+    sha256: str
+    uploaded_at: datetime.datetime
+
+
 class LiaisonFormListItem(Schema):
     id: uuid.UUID
     direction: str
@@ -98,6 +110,7 @@ class LiaisonFormOut(LiaisonFormListItem):
     diagnostic_conclusions: str
     matched: bool
     appointment_starts_at: datetime.datetime | None
+    attachments: list[AttachmentOut]
     history: list[TransitionOut]
 
 
@@ -150,6 +163,7 @@ def _out(user, form: LiaisonForm) -> dict:
         "appointment_starts_at": form.appointment.starts_at
         if show_appointment and form.appointment_id
         else None,
+        "attachments": [_attachment_out(attachment) for attachment in form.attachments.all()],
         "history": [
             {
                 "at": transition.at,
@@ -163,6 +177,17 @@ def _out(user, form: LiaisonForm) -> dict:
     }
 
 
+def _attachment_out(attachment: LiaisonAttachment) -> dict:
+    return {
+        "id": attachment.uid,
+        "name": attachment.original_name,
+        "content_type": attachment.content_type,
+        "size": attachment.size,
+        "sha256": attachment.sha256,
+        "uploaded_at": attachment.uploaded_at,
+    }
+
+
 _QUERYSET = LiaisonForm.objects.select_related(
     "sender_organisation",
     "recipient_organisation",
@@ -173,7 +198,7 @@ _QUERYSET = LiaisonForm.objects.select_related(
 )
 
 
-def _get(request, uid):
+def _get(request, uid, what="fiche de liaison"):
     form = policy.get_liaison_form_or_404(request.auth, uid, _QUERYSET)
     audit.record(
         actor=request.auth,
@@ -181,7 +206,7 @@ def _get(request, uid):
         obj=form,
         young_person=form.young_person if policy.can_read_named_files(request.auth) else None,
         mission_locale=services._mission_locale_of(form),
-        changes={"vue": [None, "fiche de liaison"]},
+        changes={"vue": [None, what]},
         channel="api",
     )
     return form
@@ -204,9 +229,9 @@ def _organisation(code: str | None, field: str, **filters):
 def create_liaison_form(request, payload: LiaisonFormIn):
     """Un partenaire oriente un jeune vers une Mission Locale (`recipient_code` : son code) ;
     une Mission Locale oriente l'un de ses jeunes (`young_person`) vers un partenaire. Le
-    consentement du jeune est obligatoire (`consent_given`). Les pièces jointes se déposent
-    depuis les pages de Jalon. 403 : votre rôle n'envoie pas de fiches ; 404 : `young_person`
-    n'est pas un dossier de votre Mission Locale."""
+    consentement du jeune est obligatoire (`consent_given`). Les pièces jointes s'ajoutent
+    ensuite, une par une (`POST /liaison-forms/{id}/attachments`). 403 : votre rôle n'envoie
+    pas de fiches ; 404 : `young_person` n'est pas un dossier de votre Mission Locale."""
     if not policy.can_send_liaison_form(request.auth):
         raise PermissionDenied
     young_person = None
@@ -273,3 +298,63 @@ def cancel_liaison_form(request, uid: uuid.UUID, payload: ReasonIn):
         actor=request.auth, form=form, reason=payload.reason, channel="api"
     )
     return Status(200, _out(request.auth, _QUERYSET.get(pk=form.pk)))
+
+
+_BINARY = {"schema": {"type": "string", "format": "binary"}}
+
+
+@router.post(
+    "/liaison-forms/{uuid:uid}/attachments",
+    summary="Joindre un document à une fiche de liaison",
+    response={201: AttachmentOut, 400: ErrorOut, **_ERRORS},
+)
+def add_liaison_attachment(request, uid: uuid.UUID, file: File[UploadedFile]):
+    """La structure émettrice joint un document (`file`, en `multipart/form-data`) à sa fiche
+    tant qu'elle est ouverte : PDF, JPEG ou PNG reconnus d'après leur contenu, taille et nombre
+    limités, analysés par l'antivirus quand il est configuré. 400 : fichier refusé (le motif est
+    donné) ou fiche close ; 403 : votre structure n'a pas envoyé cette fiche."""
+    form = _get(request, uid)
+    attachment = services.liaison_form_attach(
+        actor=request.auth, form=form, uploaded=file, channel="api"
+    )
+    return Status(201, _attachment_out(attachment))
+
+
+@router.get(
+    "/liaison-forms/{uuid:uid}/attachments/{uuid:attachment_uid}",
+    summary="Télécharger une pièce jointe d'une fiche de liaison",
+    response={200: None, **_ERRORS},
+    openapi_extra={
+        "responses": {
+            200: {
+                "description": "Le document (PDF, JPEG ou PNG), en pièce jointe.",
+                "content": {
+                    "application/pdf": _BINARY,
+                    "image/jpeg": _BINARY,
+                    "image/png": _BINARY,
+                },
+            }
+        }
+    },
+)
+def download_liaison_attachment(request, uid: uuid.UUID, attachment_uid: uuid.UUID):
+    """Le contenu d'une pièce jointe, pour les deux structures de la fiche ; chaque
+    téléchargement est inscrit au journal d'audit. 404 : fiche ou pièce inconnue de votre
+    structure."""
+    form = _get(request, uid, what="pièce jointe")
+    attachment = form.attachments.filter(uid=attachment_uid).first()
+    if attachment is None:
+        raise Http404("Pièce jointe introuvable.")
+    try:
+        content = documents.storage().open(attachment.stored_name, "rb")
+    except FileNotFoundError as exc:
+        raise Http404("Le contenu de cette pièce jointe est introuvable.") from exc
+    response = FileResponse(
+        content,
+        as_attachment=True,
+        filename=documents.download_name(attachment),
+        content_type=attachment.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

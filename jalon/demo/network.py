@@ -183,6 +183,7 @@ ACCOUNTS = [
     ("cpip", "Thomas", "Garcia", "cpip", "SPIP31", None),
     ("pjj", "Laura", "Martinez", "pjj_educator", "UEAJ-TOULOUSE", None),
     ("ase", "Karim", "Haddad", "ase_referent", "CD31", None),
+    ("france-travail", "Mehdi", "Chevalier", "france_travail_adviser", "FT-TOULOUSE-COMPANS", None),
     ("dpo", "Martine", "Sabatier", "dpo", ML_TOULOUSE, None),
     ("admin", "Hélène", "Girard", "administrator", "UNML", None),
 ]

@@ -72,6 +72,16 @@ FORMS = [
         {},
     ),
     (
+        "france-travail",
+        "Roux",
+        "Manon",
+        datetime.date(2006, 6, 21),
+        LiaisonSituation.JOB_SEEKER,
+        None,
+        LiaisonStatus.SENT,
+        {"reason": "Inscrite depuis 8 mois sans solution : proposer le Contrat d'engagement jeune"},
+    ),
+    (
         "cpip",
         "Blanc",
         "Enzo",

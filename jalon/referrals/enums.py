@@ -41,6 +41,7 @@ class LiaisonSituation(models.TextChoices):
     DETENTION = "detention", "En détention"
     PROBATION = "probation", "Suivi en milieu ouvert (probation, mesure judiciaire)"
     CHILD_WELFARE = "child_welfare", "Accompagné·e par l'aide sociale à l'enfance"
+    JOB_SEEKER = "job_seeker", "Inscrit·e à France Travail"
     OTHER = "other", "Autre situation"
 
 

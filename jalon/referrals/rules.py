@@ -85,11 +85,18 @@ def check_liaison_form(
     elif consent_date > today:
         errors["consent_date"] = "Un consentement ne peut pas être daté dans le futur."
     if attachment_count > settings.JALON_LIAISON_MAX_ATTACHMENTS:
-        errors["attachments"] = (
-            f"{settings.JALON_LIAISON_MAX_ATTACHMENTS} pièces jointes au plus par fiche."
-        )
+        errors["attachments"] = _too_many_attachments()
     if errors:
         raise ValidationError(errors)
+
+
+def _too_many_attachments() -> str:
+    return f"{settings.JALON_LIAISON_MAX_ATTACHMENTS} pièces jointes au plus par fiche."
+
+
+def check_attachment_count(attachment_count: int) -> None:
+    if attachment_count > settings.JALON_LIAISON_MAX_ATTACHMENTS:
+        raise ValidationError({"attachments": _too_many_attachments()})
 
 
 def check_reason(reason: str, message: str) -> None:

@@ -259,18 +259,7 @@ def liaison_form_send(
         today=timezone.localdate(),
         attachment_count=len(attachments),
     )
-    errors = {}
-    checked = []
-    for uploaded in attachments:
-        try:
-            checked.append((uploaded, documents.check_upload(uploaded, DocumentKind.OTHER)))
-        except ValidationError as error:
-            errors.setdefault("attachments", []).extend(
-                f"{documents.clean_name(uploaded.name)} : {message}"
-                for message in error.message_dict.get("file", error.messages)
-            )
-    if errors:
-        raise ValidationError(errors)
+    checked = _checked_attachments(attachments)
     now = timezone.now()
     form = LiaisonForm(
         direction=direction,
@@ -293,17 +282,11 @@ def liaison_form_send(
     except ValidationError as error:
         raise ValidationError(error.message_dict) from error
     form.save()
+    if young_person is not None:
+        form.consent = _consent_to_receive(actor, form)
+        LiaisonForm.objects.filter(pk=form.pk).update(consent=form.consent)
     for uploaded, content_type in checked:
-        stored_name, sha256 = documents.store(uploaded)
-        LiaisonAttachment.objects.create(
-            form=form,
-            original_name=documents.clean_name(uploaded.name),
-            content_type=content_type,
-            size=uploaded.size,
-            sha256=sha256,
-            stored_name=stored_name,
-            uploaded_by=actor,
-        )
+        _store_attachment(actor, form, uploaded, content_type)
     LiaisonTransition.objects.create(
         form=form, by=actor, at=now, from_status="", to_status=LiaisonStatus.SENT
     )
@@ -323,6 +306,84 @@ def liaison_form_send(
     if form.direction == LiaisonDirection.TO_PARTNER:  # the partner's systems learn of it
         _notify_partner(form, "", now)
     return form
+
+
+def _checked_attachments(attachments) -> list[tuple]:
+    """(upload, sniffed type) of each file, or every refusal at once, keyed "attachments"."""
+    errors = []
+    checked = []
+    for uploaded in attachments:
+        try:
+            checked.append((uploaded, documents.check_upload(uploaded, DocumentKind.OTHER)))
+        except ValidationError as error:
+            errors.extend(
+                f"{documents.clean_name(uploaded.name)} : {message}"
+                for message in error.message_dict.get("file", error.messages)
+            )
+    if errors:
+        raise ValidationError({"attachments": errors})
+    return checked
+
+
+def _store_attachment(actor, form, uploaded, content_type) -> LiaisonAttachment:
+    stored_name, sha256 = documents.store(uploaded)
+    return LiaisonAttachment.objects.create(
+        form=form,
+        original_name=documents.clean_name(uploaded.name),
+        content_type=content_type,
+        size=uploaded.size,
+        sha256=sha256,
+        stored_name=stored_name,
+        uploaded_by=actor,
+    )
+
+
+@transaction.atomic
+def liaison_form_attach(*, actor, form: LiaisonForm, uploaded, channel="web") -> LiaisonAttachment:
+    """The sending structure adds a document it did not have when it sent the form (a
+    judgment, a certificate), while the form is still open."""
+    if not policy.can_add_liaison_attachment(actor, form):
+        raise PermissionDenied("Seule la structure émettrice ajoute des pièces à sa fiche.")
+    locked = LiaisonForm.objects.select_for_update().get(pk=form.pk)
+    if locked.status not in OPEN_STATUSES:
+        raise ValidationError("Cette fiche est close : on ne peut plus y ajouter de pièce.")
+    rules.check_attachment_count(locked.attachments.count() + 1)
+    ((_, content_type),) = _checked_attachments([uploaded])
+    attachment = _store_attachment(actor, locked, uploaded, content_type)
+    audit.record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=locked,
+        young_person=locked.young_person,
+        mission_locale=_mission_locale_of(locked),
+        changes={"piece_jointe": [None, attachment.original_name]},
+        channel=channel,
+    )
+    return attachment
+
+
+def _consent_to_receive(actor, form: LiaisonForm) -> Consent:
+    """The consent stated on a form a Mission Locale sends becomes a Consent of the recipient
+    partner to know who the young person is, unless a wider one already covers it."""
+    existing = (
+        Consent.objects.active()
+        .filter(
+            young_person=form.young_person,
+            organisation=form.recipient_organisation,
+            shares_identity=True,
+        )
+        .first()
+    )
+    if existing is not None:
+        return existing
+    return consent_record(
+        actor=actor,
+        young_person=form.young_person,
+        organisation=form.recipient_organisation,
+        categories={ConsentCategory.IDENTITY},
+        method=form.consent_method,
+        given_on=form.consent_date,
+    )
 
 
 @receiver(post_delete, sender=LiaisonAttachment)

@@ -14,6 +14,7 @@ urlpatterns = [
         views.liaison_attachment,
         name="attachment",
     ),
+    path("fiches-de-liaison/<uuid:uid>/pieces/", views.liaison_attach, name="attach"),
     path("fiches-de-liaison/<uuid:uid>/reception/", views.liaison_acknowledge, name="acknowledge"),
     path("fiches-de-liaison/<uuid:uid>/rapprocher/", views.liaison_match, name="match"),
     path("fiches-de-liaison/<uuid:uid>/creer-dossier/", views.liaison_register, name="register"),

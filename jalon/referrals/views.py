@@ -161,6 +161,9 @@ def _detail_context(request, form):
         "is_handler": handler,
         "is_partner_recipient": policy.can_answer_liaison_form_as_partner(user, form),
         "can_cancel": policy.can_cancel_liaison_form(user, form) and form.status in OPEN_STATUSES,
+        "can_attach": policy.can_add_liaison_attachment(user, form)
+        and form.status in OPEN_STATUSES,
+        "max_size": documents.max_size_label(),
         "show_internal_comment": policy.can_read_liaison_internal_comment(user, form),
         "show_appointment": handler
         or (form.appointment_id is not None and "appointments" in categories),
@@ -224,6 +227,26 @@ def liaison_cancel(request, uid):
         "La fiche a été annulée.",
         reason=request.POST.get("reason", ""),
     )
+
+
+@login_required
+@require_POST
+def liaison_attach(request, uid):
+    form = _get(request, uid)
+    _require(policy.can_add_liaison_attachment(request.user, form))
+    uploaded = request.FILES.get("file")
+    try:
+        if uploaded is None:
+            raise ValidationError("Choisissez un fichier à joindre.")
+        attachment = services.liaison_form_attach(actor=request.user, form=form, uploaded=uploaded)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(
+            request, f"La pièce « {attachment.original_name} » a été ajoutée à la fiche."
+        )
+    return redirect("referrals:detail", uid=form.uid)
 
 
 @login_required

@@ -1,6 +1,7 @@
 """Documents attached to a file: private storage, what is accepted, and the timeline items."""
 
 import hashlib
+import logging
 import secrets
 from pathlib import PurePath
 
@@ -13,9 +14,12 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.urls import reverse
 
+from jalon.core import antivirus
 from jalon.youngpeople.enums import DocumentKind
 from jalon.youngpeople.models import Document
 from jalon.youngpeople.timeline import TimelineItem
+
+logger = logging.getLogger(__name__)
 
 # Sniffed type -> extension given back on download.
 ACCEPTED_TYPES = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
@@ -61,9 +65,32 @@ def check_upload(uploaded, kind: str) -> str:
                 "Ce fichier n'est ni un PDF, ni une image JPEG ou PNG (le type est reconnu "
                 "d'après son contenu, pas d'après son nom)."
             ]
+    if "file" not in errors:
+        errors.update(_virus_errors(uploaded))
     if errors:
         raise ValidationError(errors)
     return content_type
+
+
+def _virus_errors(uploaded) -> dict:
+    try:
+        signature = antivirus.find_virus(uploaded)
+    except antivirus.ScanUnavailable:
+        logger.exception("Upload refused: the antivirus scan is unavailable")
+        return {
+            "file": [
+                "L'analyse antivirus est momentanément indisponible : le fichier n'a pas été "
+                "enregistré. Réessayez dans quelques minutes."
+            ]
+        }
+    if signature:
+        return {
+            "file": [
+                f"L'antivirus a détecté une menace ({signature}) : le fichier a été refusé et "
+                "n'a pas été enregistré."
+            ]
+        }
+    return {}
 
 
 def clean_name(name: str) -> str:

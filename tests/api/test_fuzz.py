@@ -33,7 +33,7 @@ from schemathesis.specs.openapi.checks import (
 
 from jalon.pathways.models import Pathway
 from jalon.reception.models import Diagnostic
-from jalon.referrals.models import LiaisonForm
+from jalon.referrals.models import LiaisonAttachment, LiaisonForm
 from jalon.scheduling.models import Appointment
 from jalon.webhooks.models import WebhookDelivery
 from jalon.youngpeople.enums import TransferReason
@@ -47,7 +47,7 @@ from tests.reception.factories import (
 )
 from tests.referrals.factories import send
 from tests.scheduling.factories import AppointmentFactory
-from tests.youngpeople.factories import stored_document
+from tests.youngpeople.factories import stored_document, upload
 
 EXAMPLES = int(os.environ.get("JALON_FUZZ_EXAMPLES", "30"))
 CHECKS = [
@@ -67,6 +67,7 @@ RECORDS_BY_COLLECTION = {
     "documents": Document,
     "transfers": FileTransfer,
     "liaison-forms": LiaisonForm,
+    "attachments": LiaisonAttachment,
     "deliveries": WebhookDelivery,
 }
 PARAMETER = r"([\w-]+)/\{(\w+)\}"
@@ -109,7 +110,7 @@ def files_of_ml_a(ml_a, ml_b, counsellor_a, counsellor_b, young_person_a, young_
         reason_kind=TransferReason.RELEASE,
     )
     cpip = personas["cpip"]
-    send(cpip, ml_a)
+    send(cpip, ml_a, attachments=[upload("jugement.pdf")])
     send(cpip, ml_a, last_name="Durand")
     send(cpip, ml_b)
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from jalon.audit.emergency import emergency_access_grant
 from jalon.audit.models import AuditAction, AuditEntry, EmergencyAccess
 from jalon.pathways.models import Pathway
+from tests.access import api_body
 from tests.test_access_matrix import (
     API,
     PAGES,
@@ -157,9 +158,7 @@ def test_rule_emergency_access_is_read_only_everywhere(
     for name, operations in API.items():
         for method, build, body, statuses in operations:
             expected = 200 if (name, method) in READS_UNDER_GRANT else statuses["counsellor_b"]
-            kwargs = {"headers": headers}
-            if body is not None:
-                kwargs.update(data=body, content_type="application/json")
+            kwargs = {"headers": headers, **api_body(body)}
             status = getattr(client_for(None), method)(build(records), **kwargs).status_code
             if status != expected:
                 unexpected.append(f"{name} {method}: {status} (expected {expected})")

@@ -177,6 +177,7 @@ def test_the_demo_has_liaison_forms_in_every_status(demo):
         "spip",
         "pjj",
         "conseil_departemental",
+        "france_travail",
     }
     assert LiaisonForm.objects.filter(direction=LiaisonDirection.TO_PARTNER).exists()
 

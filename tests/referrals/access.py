@@ -99,6 +99,11 @@ PAGES = {
         _detail("cancel"),
         _form_page({**dict.fromkeys(ML_A_STAFF, 403), "cpip": 302}),
     ),
+    "referrals:attach": (
+        "post",
+        _detail("attach"),
+        _form_page({**dict.fromkeys(ML_A_STAFF, 403), "cpip": 302}),
+    ),
 }
 
 _BODY = {
@@ -135,6 +140,26 @@ API = {
         (
             "get",
             lambda r: f"/api/v1/liaison-forms/{r['liaison_form'].uid}",
+            None,
+            _api(_form_page(dict.fromkeys(PARTIES, 200))),
+        )
+    ],
+    # Before the cancellation below, which closes the form.
+    "api:add_liaison_attachment": [
+        (
+            "post",
+            lambda r: f"/api/v1/liaison-forms/{r['liaison_form'].uid}/attachments",
+            lambda: {"file": upload("certificat.pdf")},
+            _api(_form_page({**dict.fromkeys(ML_A_STAFF, 403), "cpip": 201})),
+        )
+    ],
+    "api:download_liaison_attachment": [
+        (
+            "get",
+            lambda r: (
+                f"/api/v1/liaison-forms/{r['liaison_form'].uid}"
+                f"/attachments/{r['liaison_attachment'].uid}"
+            ),
             None,
             _api(_form_page(dict.fromkeys(PARTIES, 200))),
         )

@@ -15,7 +15,7 @@ from django.utils import timezone
 from jalon import policy
 from jalon.audit.models import AuditEntry
 from jalon.referrals import services
-from jalon.referrals.enums import ConsentCategory, LiaisonStatus
+from jalon.referrals.enums import ConsentCategory, LiaisonDirection, LiaisonStatus
 from jalon.referrals.models import LiaisonForm
 from jalon.scheduling.enums import AppointmentStatus
 from jalon.scheduling.services import appointment_set_status
@@ -329,6 +329,30 @@ def test_rule_the_diagnostic_conclusions_go_with_a_referral_only_with_consent(
     assert "Projet cuisine solide" in with_consent.diagnostic_conclusions
 
 
+def test_rule_a_form_sent_by_a_mission_locale_records_the_consent_for_its_recipient(
+    counsellor_a, young_person_a, personas
+):
+    cpip = personas["cpip"]
+    assert policy.partner_categories(cpip, young_person_a) == frozenset()
+    form = send(counsellor_a, cpip.organisation, young_person=young_person_a)
+    assert form.consent.organisation == cpip.organisation
+    assert form.consent.given_on == form.consent_date
+    assert policy.partner_categories(cpip, young_person_a) == {ConsentCategory.IDENTITY}
+    again = send(counsellor_a, cpip.organisation, young_person=young_person_a)
+    assert again.consent == form.consent
+    services.consent_withdraw(actor=counsellor_a, consent=form.consent)
+    assert policy.partner_categories(cpip, young_person_a) == frozenset()
+
+
+def test_rule_a_france_travail_adviser_orients_a_young_person_to_a_mission_locale(personas, ml_a):
+    adviser = personas["france_travail"]
+    form = send(adviser, ml_a, situation="other", expected_release_date=None)
+    assert form.direction == LiaisonDirection.TO_MISSION_LOCALE
+    assert form.sender_organisation.kind == "france_travail"
+    assert LiaisonForm.objects.visible_to(personas["cjml_a"]).filter(pk=form.pk).exists()
+    assert not LiaisonForm.objects.visible_to(personas["cpip"]).filter(pk=form.pk).exists()
+
+
 def test_rule_a_mission_locale_sends_only_about_its_own_files(counsellor_a, young_person_b):
     e2c = OrganisationFactory(kind="e2c", name="E2C Toulouse", code="E2C31")
     with pytest.raises(PermissionDenied):
@@ -587,3 +611,66 @@ def test_rule_each_status_change_is_announced_to_the_partners_systems_without_an
         set(d.payload) == {"liaison_form", "from_status", "status", "changed_at"}
         for d in deliveries
     )
+
+
+# --- Attachments added after sending ---------------------------------------------------------
+
+
+def test_rule_the_sender_adds_a_document_to_its_open_form(cpip, cjml, sent, client_for):
+    response = client_for(cpip).post(
+        reverse("referrals:attach", args=[sent.uid]), {"file": upload("certificat.pdf")}
+    )
+    assert response.status_code == 302
+    page = client_for(cjml).get(reverse("referrals:detail", args=[sent.uid]))
+    assert "certificat.pdf" in page.text
+    services.liaison_form_cancel(actor=cpip, form=sent, reason="Transféré")
+    with pytest.raises(ValidationError, match="close"):
+        services.liaison_form_attach(actor=cpip, form=sent, uploaded=upload("autre.pdf"))
+    assert sent.attachments.count() == 1
+
+
+def test_rule_attachments_added_later_respect_the_limit_per_form(cpip, ml_a, settings):
+    settings.JALON_LIAISON_MAX_ATTACHMENTS = 1
+    form = send(cpip, ml_a, attachments=[upload("jugement.pdf")])
+    with pytest.raises(ValidationError, match="1 pièces jointes au plus"):
+        services.liaison_form_attach(actor=cpip, form=form, uploaded=upload("autre.pdf"))
+
+
+def test_a_refused_attachment_is_explained_on_the_form_page(cpip, sent, client_for):
+    response = client_for(cpip).post(
+        reverse("referrals:attach", args=[sent.uid]),
+        {"file": upload("faux.pdf", b"not a pdf at all")},
+        follow=True,
+    )
+    assert "faux.pdf : Ce fichier n&#x27;est ni un PDF" in response.text
+    assert not sent.attachments.exists()
+
+
+def test_api_a_partners_system_attaches_and_downloads_a_document(
+    cpip, cjml, sent, client, api_token_for
+):
+    headers = {"Authorization": f"Bearer {api_token_for(cpip)}"}
+    created = client.post(
+        f"/api/v1/liaison-forms/{sent.uid}/attachments",
+        {"file": upload("certificat.pdf")},
+        headers=headers,
+    )
+    assert created.status_code == 201, created.content
+    attachment = created.json()
+    assert (attachment["name"], attachment["content_type"]) == ("certificat.pdf", "application/pdf")
+    cjml_headers = {"Authorization": f"Bearer {api_token_for(cjml)}"}
+    listed = client.get(f"/api/v1/liaison-forms/{sent.uid}", headers=cjml_headers).json()
+    assert [a["id"] for a in listed["attachments"]] == [attachment["id"]]
+    download = client.get(
+        f"/api/v1/liaison-forms/{sent.uid}/attachments/{attachment['id']}", headers=cjml_headers
+    )
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content).startswith(b"%PDF")
+    assert download["Content-Disposition"].startswith("attachment")
+    refused = client.post(
+        f"/api/v1/liaison-forms/{sent.uid}/attachments",
+        {"file": upload("faux.pdf", b"plain text")},
+        headers=headers,
+    )
+    assert refused.status_code == 400
+    assert "ni un PDF" in refused.text

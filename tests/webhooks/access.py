@@ -3,11 +3,11 @@
 from django.urls import reverse
 
 from jalon.webhooks.models import DeliveryStatus
-from tests.access import API_UNAUTHENTICATED, only
+from tests.access import API_UNAUTHENTICATED, PARTNERS, only
 from tests.webhooks.factories import DeliveryFactory, SubscriptionFactory
 
 # The director of a Mission Locale and partner professionals, each for their own structure.
-MANAGERS = {"director_a", "director_b", "cpip", "pjj_educator", "ase_referent"}
+MANAGERS = {"director_a", "director_b"} | PARTNERS
 
 PAGES = {
     "webhooks:overview": ("get", lambda r: reverse("webhooks:overview"), only(200, MANAGERS, 403)),
