@@ -17,11 +17,13 @@ $(INSTALLED): requirements.lock pyproject.toml
 	@mkdir -p var
 	@touch $@
 
-## make demo: install, migrate, load the demo network and serve http://127.0.0.1:8000
+## make demo: install, migrate, load the demo network, serve http://127.0.0.1:8000 and run the tasks
 demo: $(INSTALLED)
 	JALON_DEMO=1 $(BIN)/jalon migrate --noinput
 	JALON_DEMO=1 $(BIN)/jalon demo-data
 	@echo "Jalon : http://$(HOST):$(PORT) — comptes de démonstration dans le README (mot de passe jalon-demo)"
+	@# The task consumer (alerts kept fresh, nightly and morning jobs) runs beside the server.
+	JALON_DEMO=1 $(BIN)/jalon run_huey --quiet & trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
 	JALON_DEMO=1 $(BIN)/jalon runserver $(HOST):$(PORT)
 
 ## make test: the whole suite (set DATABASE_URL to run it on PostgreSQL)

@@ -55,12 +55,14 @@ INSTALLED_APPS = [
     "jalon.referrals",
     "jalon.partners",
     "jalon.webhooks",
+    "jalon.alerts",
     "jalon.api",
     "jalon.pilotage",
     "jalon.backups",
     "jalon.demo",
     "jalon.web",
     "jalon.core",
+    "huey.contrib.djhuey",
 ]
 
 MIDDLEWARE = [
@@ -391,3 +393,34 @@ WEBHOOK_RETRY_MINUTES = [
 WEBHOOK_MAX_ATTEMPTS = env_int("JALON_WEBHOOK_MAX_ATTEMPTS", 6)
 # Deliveries (which carry identifiers) are deleted this many days after they are settled.
 WEBHOOK_RETENTION_DAYS = env_int("JALON_WEBHOOK_RETENTION_DAYS", 30)
+
+
+# --- Background tasks (huey) ---
+# The consumer (`jalon run_huey`) runs the queued tasks and the periodic ones (nightly alerts,
+# morning digest...). Its queue lives in Redis when JALON_TASKS_REDIS_URL is set (production:
+# shared by every application server), otherwise in a SQLite file (demo, a single server).
+TASKS_REDIS_URL = env_str("JALON_TASKS_REDIS_URL", "")
+if TASKS_REDIS_URL:
+    HUEY = {"huey_class": "huey.RedisHuey", "url": TASKS_REDIS_URL}
+else:
+    HUEY = {"huey_class": "huey.SqliteHuey", "filename": str(VAR_DIR / "tasks.sqlite3")}
+HUEY.update(
+    name="jalon",
+    immediate=False,
+    utc=True,
+    consumer={"workers": env_int("JALON_TASK_WORKERS", 2), "worker_type": "thread"},
+)
+
+# --- Alerts (worklist) ---
+# National thresholds; each Mission Locale's director may set its own (Liste de travail > Seuils).
+ALERT_THRESHOLDS = {
+    "youth_guarantee_months": 4,
+    "youth_guarantee_warn_months": 3,
+    "pathway_limit_warn_days": 30,
+    "cej_end_warn_days": 30,
+    "cej_breach_review_days": 7,
+    "no_contact_days": 30,
+    "age_limit_warn_days": 90,
+    "liaison_form_wait_days": 7,
+    "transfer_wait_days": 5,
+}

@@ -29,3 +29,5 @@ SECURE_SSL_REDIRECT = False
 UPLOAD_DIR = VAR_DIR / "test-uploads"  # noqa: F405
 # The webhook tests' receivers listen on http://127.0.0.1 (production refuses it, see tests).
 WEBHOOK_ALLOW_LOCAL_TARGETS = True
+# Queued tasks run at once, in the test's transaction (huey's in-memory immediate mode).
+HUEY = {**HUEY, "immediate": True}  # noqa: F405

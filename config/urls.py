@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("jalon.pilotage.urls")),
     path("", include("jalon.referrals.urls")),
     path("", include("jalon.webhooks.urls")),
+    path("", include("jalon.alerts.urls")),
     path("", include("jalon.web.urls")),
 ]
 

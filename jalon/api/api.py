@@ -438,5 +438,6 @@ for _module in (
     "referrals",
     "partners",
     "webhooks",
+    "alerts",
 ):
     api.add_router("/", f"jalon.api.{_module}.router")

@@ -16,6 +16,8 @@ def navigation_for(user, current_path: str) -> list[dict]:
         or policy.can_use_partner_portal(user)
     ):
         items.append(("Accueil", reverse("home")))
+    if policy.can_use_worklist(user):
+        items.append(("Liste de travail", reverse("alerts:worklist")))
     if policy.can_use_partner_portal(user):
         items.append(("Mes jeunes suivis", reverse("partners:portal")))
     if policy.can_read_named_files(user):

@@ -9,6 +9,8 @@ from jalon import policy
 def home(request):
     """Each role lands where its work is."""
     user = request.user
+    if policy.can_use_worklist(user):
+        return redirect("alerts:worklist")
     if policy.can_read_named_files(user):
         return redirect("youngpeople:list")
     if policy.can_read_aggregates(user):

@@ -451,3 +451,39 @@ def document_delete(*, actor, document: Document, channel="web") -> None:
         channel=channel,
     )
     document.delete()
+
+
+@transaction.atomic
+def young_people_reassign(*, actor, young_people, counsellor) -> int:
+    """A director hands files over to another counsellor of the Mission Locale (a departure,
+    a leave, a portfolio too heavy); each file's journal says who took it over."""
+    if not policy.can_reassign_young_people(actor):
+        raise PermissionDenied("Seule la direction réattribue des dossiers.")
+    if counsellor is None or not policy.can_hold_portfolio(actor, counsellor):
+        raise ValidationError(
+            {"counsellor": "Choisissez un·e conseiller·ère de votre Mission Locale."}
+        )
+    moved = 0
+    for young_person in YoungPerson.objects.select_for_update().filter(
+        pk__in=[yp.pk for yp in young_people], mission_locale_id=actor.organisation_id
+    ):
+        if young_person.referent_id == counsellor.pk:
+            continue
+        previous = young_person.referent
+        young_person.referent = counsellor
+        # A colleague editing the file meanwhile is told it changed (the row is locked here).
+        update_with_version(young_person, young_person.version, ["referent"])
+        audit.record(
+            actor=actor,
+            action=AuditAction.UPDATE,
+            obj=young_person,
+            young_person=young_person,
+            changes={
+                "referent": [
+                    previous.get_full_name() if previous else None,
+                    counsellor.get_full_name(),
+                ]
+            },
+        )
+        moved += 1
+    return moved

@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 from django.utils import timezone
 
+from jalon.alerts import tasks as alerts
 from jalon.demo import (
     audit,
     loader,
@@ -39,28 +41,32 @@ class Command(BaseCommand):
                     "ne pourront pas se connecter."
                 )
             )
-        loader.load_network()
-        accounts = loader.load_accounts()
-        if not YoungPerson.objects.exists():
-            created = loader.load_young_people()
-            self.stdout.write(f"{created} dossiers de démonstration créés.")
-            today = timezone.localdate()
-            for stage in (
-                reception,
-                pathways,
-                scheduling,
-                partners,
-                audit,
-                privacy,
-                transfers,
-                referrals,
-            ):
-                stage.load(today)
-        if young_people:
-            created = loader.load_young_people(
-                extra=young_people, seed=loader.SEED + YoungPerson.objects.count()
-            )
-            self.stdout.write(f"{created} dossiers supplémentaires créés.")
+        # One transaction: the alerts are refreshed once, at the end, not after each write.
+        with transaction.atomic():
+            loader.load_network()
+            accounts = loader.load_accounts()
+            if not YoungPerson.objects.exists():
+                created = loader.load_young_people()
+                self.stdout.write(f"{created} dossiers de démonstration créés.")
+                today = timezone.localdate()
+                for stage in (
+                    reception,
+                    pathways,
+                    scheduling,
+                    partners,
+                    audit,
+                    privacy,
+                    transfers,
+                    referrals,
+                ):
+                    stage.load(today)
+            if young_people:
+                created = loader.load_young_people(
+                    extra=young_people, seed=loader.SEED + YoungPerson.objects.count()
+                )
+                self.stdout.write(f"{created} dossiers supplémentaires créés.")
+            # The worklists open full: the consumer keeps them fresh afterwards.
+            alerts.refresh_network()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Démonstration prête : {Organisation.objects.count()} structures, "

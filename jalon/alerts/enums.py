@@ -1,0 +1,34 @@
+from django.db import models
+
+
+class AlertRule(models.TextChoices):
+    YOUTH_GUARANTEE = "youth_guarantee", "Garantie jeunes européenne : offre à faire"
+    ORIENTATION_SEQUENCE_LIMIT = (
+        "orientation_sequence_limit",
+        "Séquence d'orientation : 4 mois atteints",
+    )
+    PACEA_LIMIT = "pacea_limit", "PACEA : 24 mois atteints"
+    CEJ_ENDING = "cej_ending", "CEJ : fin prochaine (renouveler ou sortir)"
+    CEJ_LOW_ACTIVITY = "cej_low_activity", "CEJ : deux semaines sous 15 h d'activité"
+    CEJ_BREACH_TO_REVIEW = "cej_breach_to_review", "CEJ : absence à examiner (sanction ?)"
+    NO_CONTACT = "no_contact", "Sans contact depuis plus de 30 jours"
+    AGE_LIMIT = "age_limit", "Limite d'âge pendant le parcours"
+    LIAISON_FORM_WAITING = "liaison_form_waiting", "Fiche de liaison en attente"
+    TRANSFER_WAITING = "transfer_waiting", "Transfert à accepter"
+
+
+class AlertLevel(models.IntegerChoices):
+    SOON = 1, "Échéance proche"
+    NOW = 2, "À traiter"
+
+
+class AlertStatus(models.TextChoices):
+    OPEN = "open", "À traiter"
+    SNOOZED = "snoozed", "Reportée"
+    HANDLED = "handled", "Traitée"
+    # The situation changed (an offer made, the pathway ended...): the rule no longer applies.
+    RESOLVED = "resolved", "Levée"
+
+
+# Still in someone's worklist (a snoozed alert comes back on its date).
+LIVE_STATUSES = (AlertStatus.OPEN, AlertStatus.SNOOZED)

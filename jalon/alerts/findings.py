@@ -1,0 +1,262 @@
+"""What the rules find in a Mission Locale today: the facts are read in bulk (a bounded number
+of queries per Mission Locale, whatever its size), then each rule is applied in Python."""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Max, Min
+from django.utils import timezone
+
+from jalon.alerts import rules
+from jalon.alerts.enums import AlertRule
+from jalon.pathways import reference
+from jalon.pathways.enums import PathwayKind, ReferenceKey, SituationKind
+from jalon.pathways.models import CejSanction, Pathway, Pmsmp, Situation
+from jalon.pathways.selectors import cej_weeks
+from jalon.referrals.enums import WAITING_STATUSES, LiaisonDirection
+from jalon.referrals.models import LiaisonForm
+from jalon.scheduling.enums import AppointmentStatus, ParticipationStatus
+from jalon.scheduling.models import Appointment, Participation
+from jalon.youngpeople.enums import FileStatus
+from jalon.youngpeople.models import FileTransfer, YoungPerson
+from jalon.youngpeople.rules import MAX_AGE, MAX_AGE_WITH_RQTH, has_rqth_on
+
+# Rules about one young person's file, in the referent's worklist.
+PERSON_RULES = frozenset(
+    {
+        AlertRule.YOUTH_GUARANTEE,
+        AlertRule.ORIENTATION_SEQUENCE_LIMIT,
+        AlertRule.PACEA_LIMIT,
+        AlertRule.CEJ_ENDING,
+        AlertRule.CEJ_LOW_ACTIVITY,
+        AlertRule.CEJ_BREACH_TO_REVIEW,
+        AlertRule.NO_CONTACT,
+        AlertRule.AGE_LIMIT,
+    }
+)
+# Rules about what arrives at the Mission Locale, in its shared queue.
+QUEUE_RULES = frozenset({AlertRule.LIAISON_FORM_WAITING, AlertRule.TRANSFER_WAITING})
+
+# What counts as an offer for the Youth Guarantee (besides a PACEA or a CEJ).
+OFFER_SITUATIONS = (
+    SituationKind.EMPLOYMENT,
+    SituationKind.WORK_STUDY,
+    SituationKind.TRAINING,
+    SituationKind.SCHOOL,
+    SituationKind.SERVICE_CIVIQUE,
+    SituationKind.IAE,
+    SituationKind.PMSMP,
+    SituationKind.BUSINESS_CREATION,
+)
+CONTRACTED = (PathwayKind.ORIENTATION_SEQUENCE, PathwayKind.PACEA, PathwayKind.CEJ)
+MAX_MONTHS_KEYS = {
+    PathwayKind.ORIENTATION_SEQUENCE: ReferenceKey.ORIENTATION_SEQUENCE_MAX_MONTHS,
+    PathwayKind.PACEA: ReferenceKey.PACEA_MAX_MONTHS,
+}
+LIMIT_RULES = {
+    PathwayKind.ORIENTATION_SEQUENCE: AlertRule.ORIENTATION_SEQUENCE_LIMIT,
+    PathwayKind.PACEA: AlertRule.PACEA_LIMIT,
+}
+
+
+@dataclass(frozen=True)
+class Located:
+    """A finding and where it goes: the file, whose worklist, what the action is about."""
+
+    finding: rules.Finding
+    young_person_id: int | None
+    counsellor_id: int | None
+    subject_uid: object = None
+
+
+def _min_by_person(queryset, field):
+    return dict(queryset.values_list("young_person_id").annotate(first=Min(field)))
+
+
+def _max_by_person(queryset, field):
+    return dict(queryset.values_list("young_person_id").annotate(last=Max(field)))
+
+
+def person_findings(
+    mission_locale_id, thresholds: dict, today: datetime.date, young_person_ids=None
+) -> list[Located]:
+    people = YoungPerson.objects.filter(
+        mission_locale_id=mission_locale_id, status=FileStatus.ACTIVE
+    )
+    if young_person_ids is not None:
+        people = people.filter(pk__in=young_person_ids)
+    people = {
+        row["pk"]: row
+        for row in people.values(
+            "pk", "referent_id", "birth_date", "neet_on_arrival", "first_reception_date"
+        )
+    }
+    ids = list(people)
+    if not ids:
+        return []
+    pathways = list(
+        Pathway.objects.filter(young_person_id__in=ids, kind__in=CONTRACTED, end_date__isnull=True)
+        .select_related("young_person")
+        .prefetch_related("young_person__public_periods")
+    )
+    first_offer: dict[int, datetime.date] = {}
+    for source in (
+        _min_by_person(
+            Pathway.objects.filter(
+                young_person_id__in=ids, kind__in=(PathwayKind.PACEA, PathwayKind.CEJ)
+            ),
+            "start_date",
+        ),
+        _min_by_person(
+            Situation.objects.filter(young_person_id__in=ids, kind__in=OFFER_SITUATIONS),
+            "start_date",
+        ),
+        _min_by_person(Pmsmp.objects.filter(young_person_id__in=ids), "start_date"),
+    ):
+        for person_id, day in source.items():
+            first_offer[person_id] = min(day, first_offer.get(person_id, day))
+    last_contact: dict[int, datetime.date] = {}
+    for source in (
+        _max_by_person(
+            Appointment.objects.filter(young_person_id__in=ids, status=AppointmentStatus.PRESENT),
+            "starts_at",
+        ),
+        _max_by_person(
+            Participation.objects.filter(
+                young_person_id__in=ids, status=ParticipationStatus.PRESENT
+            ),
+            "session__starts_at",
+        ),
+    ):
+        for person_id, moment in source.items():
+            day = timezone.localdate(moment)
+            last_contact[person_id] = max(day, last_contact.get(person_id, day))
+
+    found: list[Located] = []
+    for person in people.values():
+        finding = rules.youth_guarantee(
+            young_person_id=person["pk"],
+            neet_on_arrival=person["neet_on_arrival"],
+            first_reception=person["first_reception_date"],
+            first_offer=first_offer.get(person["pk"]),
+            today=today,
+            thresholds=thresholds,
+        )
+        if finding:
+            found.append(Located(finding, person["pk"], person["referent_id"]))
+    cej_ids = [p.pk for p in pathways if p.kind == PathwayKind.CEJ]
+    absences = defaultdict(list)
+    for appointment_id, person_id, starts_at in Appointment.objects.filter(
+        young_person__pathways__in=cej_ids, status=AppointmentStatus.ABSENT
+    ).values_list("pk", "young_person_id", "starts_at"):
+        absences[person_id].append((appointment_id, timezone.localdate(starts_at)))
+    last_sanction = dict(
+        CejSanction.objects.filter(pathway_id__in=cej_ids)
+        .values_list("pathway_id")
+        .annotate(last=Max("breach_date"))
+    )
+    in_pathway_contact: set[int] = set()
+    for pathway in pathways:
+        person = people[pathway.young_person_id]
+        owner = person["referent_id"] or pathway.counsellor_id
+        located = []
+        if pathway.kind in LIMIT_RULES:
+            max_months = int(reference.value_on(MAX_MONTHS_KEYS[pathway.kind], pathway.start_date))
+            located.append(
+                rules.programme_limit(
+                    pathway_id=pathway.pk,
+                    rule=LIMIT_RULES[pathway.kind],
+                    start=pathway.start_date,
+                    max_months=max_months,
+                    today=today,
+                    thresholds=thresholds,
+                )
+            )
+        if pathway.kind == PathwayKind.CEJ:
+            located.append(
+                rules.cej_ending(
+                    pathway_id=pathway.pk,
+                    planned_end=pathway.planned_end_date,
+                    today=today,
+                    thresholds=thresholds,
+                )
+            )
+            minimum = reference.value_on(ReferenceKey.CEJ_WEEKLY_HOURS_MIN, pathway.start_date)
+            located.append(
+                rules.cej_low_activity(
+                    pathway_id=pathway.pk,
+                    weekly_hours=[(w["monday"], w["total"]) for w in cej_weeks(pathway, today)],
+                    minimum=minimum,
+                    today=today,
+                )
+            )
+            located.extend(
+                rules.cej_breach_to_review(
+                    appointment_id=appointment_id,
+                    absent_on=absent_on,
+                    last_sanctioned_breach=last_sanction.get(pathway.pk),
+                    today=today,
+                    thresholds=thresholds,
+                )
+                for appointment_id, absent_on in absences[pathway.young_person_id]
+                if absent_on >= pathway.start_date
+            )
+        if pathway.young_person_id not in in_pathway_contact:
+            in_pathway_contact.add(pathway.young_person_id)
+            since = max(
+                last_contact.get(pathway.young_person_id, pathway.start_date), pathway.start_date
+            )
+            located.append(
+                rules.no_contact(
+                    young_person_id=pathway.young_person_id,
+                    since=since,
+                    today=today,
+                    thresholds=thresholds,
+                )
+            )
+        rqth = pathway.kind == PathwayKind.CEJ and has_rqth_on(
+            pathway.young_person.public_periods.all(), pathway.start_date
+        )
+        located.append(
+            rules.age_limit(
+                pathway_id=pathway.pk,
+                birth_date=person["birth_date"],
+                limit_age=(MAX_AGE_WITH_RQTH if rqth else MAX_AGE) + 1,
+                planned_end=pathway.planned_end_date,
+                today=today,
+                thresholds=thresholds,
+            )
+        )
+        found.extend(
+            Located(finding, pathway.young_person_id, owner, pathway.uid)
+            for finding in located
+            if finding
+        )
+    return found
+
+
+def queue_findings(mission_locale_id, thresholds: dict, today: datetime.date) -> list[Located]:
+    found = []
+    for form in LiaisonForm.objects.filter(
+        recipient_organisation_id=mission_locale_id,
+        direction=LiaisonDirection.TO_MISSION_LOCALE,
+        status__in=WAITING_STATUSES,
+    ).only("pk", "uid", "sent_at", "young_person_id"):
+        finding = rules.liaison_form_waiting(
+            form_id=form.pk,
+            waiting_since=timezone.localdate(form.sent_at),
+            today=today,
+            thresholds=thresholds,
+        )
+        if finding:
+            found.append(Located(finding, form.young_person_id, None, form.uid))
+    for transfer in FileTransfer.objects.filter(to_mission_locale_id=mission_locale_id).pending():
+        finding = rules.transfer_waiting(
+            transfer_id=transfer.pk,
+            requested_on=timezone.localdate(transfer.requested_at),
+            today=today,
+            thresholds=thresholds,
+        )
+        found.append(Located(finding, None, None, transfer.uid))
+    return found

@@ -1,0 +1,225 @@
+"""The deadlines the law and the agreements set, as pure functions of dated facts.
+
+Each rule returns a `Finding` when the person responsible should act, or None. A finding's
+`key` names the occurrence (the pathway, the form, the reference date): recomputing finds the
+same key, so an alert is never duplicated, and a handled one does not come back for the same
+occurrence. Thresholds come from `thresholds.for_mission_locale` (national defaults in the
+settings, overridden per Mission Locale by its director).
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from dateutil.relativedelta import relativedelta
+
+from jalon.alerts.enums import AlertLevel, AlertRule
+
+DAY = datetime.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    key: str
+    due_date: datetime.date
+    level: int
+    # Dates and figures the explanation quotes: never a name, never free text.
+    params: dict = field(default_factory=dict)
+
+
+def _level(today: datetime.date, due: datetime.date) -> int:
+    return AlertLevel.NOW if today >= due else AlertLevel.SOON
+
+
+def _approaching(rule, key, *, due, warn_from, today, **params) -> Finding | None:
+    """A deadline announced from `warn_from`, to be acted on from `due`."""
+    if today < warn_from:
+        return None
+    return Finding(rule, key, due, _level(today, due), {"due": due.isoformat(), **params})
+
+
+def youth_guarantee(
+    *,
+    young_person_id: int,
+    neet_on_arrival: bool,
+    first_reception: datetime.date,
+    first_offer: datetime.date | None,
+    today: datetime.date,
+    thresholds: dict,
+) -> Finding | None:
+    """European Youth Guarantee (seed 003): a NEET young person gets an offer (contracted
+    pathway, job, training, immersion, service civique...) within 4 months of first reception."""
+    if not neet_on_arrival or (first_offer is not None and first_offer <= today):
+        return None
+    due = first_reception + relativedelta(months=thresholds["youth_guarantee_months"])
+    warn_from = first_reception + relativedelta(months=thresholds["youth_guarantee_warn_months"])
+    return _approaching(
+        AlertRule.YOUTH_GUARANTEE,
+        f"{young_person_id}:{first_reception.isoformat()}",
+        due=due,
+        warn_from=warn_from,
+        today=today,
+        first_reception=first_reception.isoformat(),
+    )
+
+
+def programme_limit(
+    *,
+    pathway_id: int,
+    rule: str,
+    start: datetime.date,
+    max_months: int,
+    today: datetime.date,
+    thresholds: dict,
+) -> Finding | None:
+    """The orientation sequence lasts 4 months at most, the PACEA 24 consecutive months: the
+    counsellor prepares what follows before the limit."""
+    due = start + relativedelta(months=max_months)
+    return _approaching(
+        rule,
+        str(pathway_id),
+        due=due,
+        warn_from=due - thresholds["pathway_limit_warn_days"] * DAY,
+        today=today,
+        months=max_months,
+    )
+
+
+def cej_ending(
+    *, pathway_id: int, planned_end: datetime.date, today: datetime.date, thresholds: dict
+) -> Finding | None:
+    """A CEJ ends on its planned date unless renewed: decide renewal or exit in time."""
+    return _approaching(
+        AlertRule.CEJ_ENDING,
+        f"{pathway_id}:{planned_end.isoformat()}",
+        due=planned_end,
+        warn_from=planned_end - thresholds["cej_end_warn_days"] * DAY,
+        today=today,
+    )
+
+
+def cej_low_activity(
+    *,
+    pathway_id: int,
+    weekly_hours: list[tuple[datetime.date, float]],
+    minimum: float,
+    today: datetime.date,
+) -> Finding | None:
+    """The CEJ asks 15 to 20 hours of activity a week: two consecutive complete weeks under the
+    minimum call for a talk (the latest such pair only, not one alert per week)."""
+    complete = [(monday, hours) for monday, hours in weekly_hours if monday + 7 * DAY <= today]
+    for (first, first_hours), (second, second_hours) in reversed(list(pairwise(complete))):
+        if second - first == 7 * DAY and first_hours < minimum and second_hours < minimum:
+            due = second + 7 * DAY
+            return Finding(
+                AlertRule.CEJ_LOW_ACTIVITY,
+                f"{pathway_id}:{second.isoformat()}",
+                due,
+                AlertLevel.NOW,
+                {
+                    "weeks": [first.isoformat(), second.isoformat()],
+                    "hours": [float(first_hours), float(second_hours)],
+                    "minimum": float(minimum),
+                },
+            )
+    return None
+
+
+def cej_breach_to_review(
+    *,
+    appointment_id: int,
+    absent_on: datetime.date,
+    last_sanctioned_breach: datetime.date | None,
+    today: datetime.date,
+    thresholds: dict,
+) -> Finding | None:
+    """An absence during a CEJ is a possible breach (R5131-18): the counsellor decides a
+    sanction or not; an absence already covered by a later sanction needs nothing."""
+    if last_sanctioned_breach is not None and absent_on <= last_sanctioned_breach:
+        return None
+    due = absent_on + thresholds["cej_breach_review_days"] * DAY
+    return Finding(
+        AlertRule.CEJ_BREACH_TO_REVIEW,
+        str(appointment_id),
+        due,
+        _level(today, due),
+        {"absent_on": absent_on.isoformat()},
+    )
+
+
+def no_contact(
+    *,
+    young_person_id: int,
+    since: datetime.date,
+    today: datetime.date,
+    thresholds: dict,
+) -> Finding | None:
+    """A young person in a contracted pathway is seen regularly: more than 30 days without a
+    held interview or workshop (counted from the pathway start at the latest) is a warning."""
+    limit = thresholds["no_contact_days"]
+    if (today - since).days <= limit:
+        return None
+    return Finding(
+        AlertRule.NO_CONTACT,
+        f"{young_person_id}:{since.isoformat()}",
+        since + (limit + 1) * DAY,
+        AlertLevel.NOW,
+        {"since": since.isoformat(), "days": limit},
+    )
+
+
+def age_limit(
+    *,
+    pathway_id: int,
+    birth_date: datetime.date,
+    limit_age: int,
+    planned_end: datetime.date,
+    today: datetime.date,
+    thresholds: dict,
+) -> Finding | None:
+    """Missions Locales accompany until the day before the 26th birthday (the 30th with RQTH
+    in a CEJ): a pathway planned beyond it must end or hand over."""
+    birthday = birth_date + relativedelta(years=limit_age)
+    if birthday > planned_end:
+        return None
+    return _approaching(
+        AlertRule.AGE_LIMIT,
+        str(pathway_id),
+        due=birthday,
+        warn_from=birthday - thresholds["age_limit_warn_days"] * DAY,
+        today=today,
+        age=limit_age,
+    )
+
+
+def liaison_form_waiting(
+    *, form_id: int, waiting_since: datetime.date, today: datetime.date, thresholds: dict
+) -> Finding | None:
+    """A partner's liaison form is answered within 7 days (seed 000: the CJML reads it before
+    meeting the young person)."""
+    due = waiting_since + thresholds["liaison_form_wait_days"] * DAY
+    if today <= due:
+        return None
+    return Finding(
+        AlertRule.LIAISON_FORM_WAITING,
+        str(form_id),
+        due,
+        AlertLevel.NOW,
+        {"since": waiting_since.isoformat()},
+    )
+
+
+def transfer_waiting(
+    *, transfer_id: int, requested_on: datetime.date, today: datetime.date, thresholds: dict
+) -> Finding:
+    """A file on its way from another Mission Locale waits for acceptance: continuity for the
+    young person; it is urgent after a few days."""
+    due = requested_on + thresholds["transfer_wait_days"] * DAY
+    return Finding(
+        AlertRule.TRANSFER_WAITING,
+        str(transfer_id),
+        due,
+        _level(today, due),
+        {"since": requested_on.isoformat()},
+    )
