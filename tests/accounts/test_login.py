@@ -21,14 +21,14 @@ def login(client, email, password):
     return client.post("/connexion/", {"username": email, "password": password})
 
 
-def test_login_with_email_any_case_lands_on_the_young_people_list(client, counsellor_a):
+def test_login_with_email_any_case_lands_on_the_worklist(client, counsellor_a):
     device = confirmed_totp_device(counsellor_a)
     response = login(client, counsellor_a.email.upper(), TEST_PASSWORD)
     assert response.status_code == 302 and response.url == "/"
     assert client.get("/").url == "/connexion/verification/"
     response = client.post("/connexion/verification/", {"code": totp_code(device)})
     assert response.url == "/"
-    assert client.get("/").url == "/jeunes/"
+    assert client.get("/").url == "/liste-de-travail/"
 
 
 def test_wrong_password_is_refused_in_french(client, counsellor_a):

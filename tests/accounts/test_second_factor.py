@@ -69,7 +69,7 @@ def test_enrolment_confirmed_by_a_code_shows_ten_recovery_codes_once(client, cou
     codes = re.findall(r"<li><code>([a-z2-7]{8})</code></li>", page)
     assert len(codes) == 10
     assert client.get("/connexion/codes-de-secours/").url == "/compte/"
-    assert client.get("/").url == "/jeunes/"
+    assert client.get("/").url == "/liste-de-travail/"
     device.refresh_from_db()
     assert device.confirmed
 
@@ -106,7 +106,7 @@ def test_a_recovery_code_signs_in_once_only(client_for, client, counsellor_a):
     client.force_login(counsellor_a)
     response = client.post(VERIFY, {"code": code.upper()}, follow=True)
     assert "il vous en reste 9" in response.content.decode()
-    assert client.get("/").url == "/jeunes/"
+    assert client.get("/").url == "/liste-de-travail/"
 
     other = client_for(None)
     other.force_login(counsellor_a)
@@ -129,7 +129,7 @@ def demo(settings):
 
 def test_in_demo_mode_the_second_factor_is_optional(demo, client, counsellor_a):
     client.force_login(counsellor_a)
-    assert client.get("/").url == "/jeunes/"
+    assert client.get("/").url == "/liste-de-travail/"
     page = client.get("/compte/").content.decode()
     assert "Non activée" in page and ENROL in page
 

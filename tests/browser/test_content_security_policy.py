@@ -20,8 +20,11 @@ def test_a_counsellor_journey_runs_under_the_content_security_policy(
     AppointmentFactory(young_person=young_person_a, counsellor=counsellor_a, starts_at=at(0))
     log_in(counsellor_a)
 
-    response = page.goto("/")
+    response = page.goto("/")  # the worklist
     assert "script-src 'self'" in response.headers["content-security-policy"]
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ma liste de travail")
+
+    page.goto("/jeunes/")
 
     # The list searches as one types (htmx, with its loading indicator).
     page.locator("#id_q").fill("dupont")

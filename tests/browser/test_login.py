@@ -22,18 +22,18 @@ def submit_login(page, email, password):
     page.get_by_role("button", name="Se connecter").click()
 
 
-def test_counsellor_lands_on_the_young_people_list(page, counsellor_a, young_person_a):
-    """The counsellor's work is their portfolio: login (and code) must lead straight to it."""
+def test_counsellor_lands_on_the_worklist(page, counsellor_a, young_person_a):
+    """The counsellor's morning starts with what is due: login (and code) leads straight to it."""
     device = confirmed_totp_device(counsellor_a)
     page.goto("/connexion/")
     submit_login(page, counsellor_a.email, TEST_PASSWORD)
     page.get_by_role("textbox", name="Code").fill(totp_code(device))
     page.get_by_role("button", name="Valider").click()
 
-    expect(page).to_have_url(re.compile(r"/jeunes/$"), timeout=TIMEOUT_MS)
-    expect(page.get_by_role("heading", level=1)).to_have_text("Jeunes")
+    expect(page).to_have_url(re.compile(r"/liste-de-travail/$"), timeout=TIMEOUT_MS)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ma liste de travail")
     expect(page.get_by_test_id("current-user")).to_contain_text(counsellor_a.last_name)
-    expect(page.get_by_role("link", name="DUPONT Lucas")).to_be_visible()
+    expect(page.get_by_test_id("portfolio")).to_contain_text("Dossiers suivis")
 
 
 def test_wrong_password_shows_the_french_error(page, counsellor_a):
@@ -91,4 +91,4 @@ def test_first_sign_in_enrols_the_authenticator_and_shows_the_recovery_codes(pag
     expect(page.get_by_role("heading", level=1)).to_have_text("Vos codes de secours")
     expect(page.get_by_test_id("recovery-codes").locator("li")).to_have_count(10)
     page.get_by_role("link", name="J'ai noté mes codes, continuer").click()
-    expect(page).to_have_url(re.compile(r"/jeunes/$"), timeout=TIMEOUT_MS)
+    expect(page).to_have_url(re.compile(r"/liste-de-travail/$"), timeout=TIMEOUT_MS)

@@ -6,6 +6,8 @@ from decimal import Decimal
 import factory
 from django.utils import timezone
 
+from jalon.alerts.enums import AlertLevel, AlertRule, AlertStatus
+from jalon.alerts.models import Alert
 from jalon.pathways.enums import PathwayKind, SanctionKind, SituationKind
 from jalon.pathways.models import (
     AllowancePayment,
@@ -121,6 +123,18 @@ def full_file(young_person, director, *, pathway_end=None):
         birth_date=young_person.birth_date,
     )
     RightsRequestFactory(young_person=young_person, recorded_by=director, details=SECRET)
+    Alert.objects.create(
+        rule=AlertRule.NO_CONTACT,
+        key=f"{young_person.pk}:{start.isoformat()}",
+        mission_locale=young_person.mission_locale,
+        young_person=young_person,
+        counsellor=staff,
+        level=AlertLevel.NOW,
+        due_date=start,
+        params={"since": start.isoformat(), "days": 30},
+        status=AlertStatus.HANDLED,
+        handled_note=SECRET,
+    )
     duplicate = YoungPersonFactory(
         mission_locale=young_person.mission_locale,
         last_name=young_person.last_name,
