@@ -20,10 +20,13 @@ def _organisation_lines(pdf, organisation) -> None:
     pdf.ln(6)
 
 
-def report_letter(report, cases, *, signatory: str) -> bytes:
+def report_letter(report, cases, *, signatory: str, compress: bool = True) -> bytes:
     organisation = report.mission_locale
     pdf = JalonPdf(
-        title="Signalement - obligation de formation", author=organisation.name, body_size=10
+        title="Signalement - obligation de formation",
+        author=organisation.name,
+        body_size=10,
+        compress=compress,
     )
     _organisation_lines(pdf, organisation)
     pdf.line(
