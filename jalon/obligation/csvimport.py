@@ -115,10 +115,6 @@ class LeaverFile:
     header: list[str]
     rows: list[tuple[int, list[str]]]
 
-    @property
-    def delimiter_label(self) -> str:
-        return DELIMITER_LABELS[self.delimiter]
-
 
 @dataclass(frozen=True)
 class LineError:

@@ -69,6 +69,12 @@ class LeaverList(models.Model):
     def is_imported(self) -> bool:
         return self.imported_at is not None
 
+    @property
+    def delimiter_label(self) -> str:
+        from jalon.obligation.csvimport import DELIMITER_LABELS
+
+        return DELIMITER_LABELS.get(self.delimiter, self.delimiter)
+
 
 class ObligationCase(models.Model):
     """A 16-17 year old named by a list of leavers: followed until a solution, 18, or the

@@ -13,7 +13,7 @@ from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
-from jalon.obligation.enums import SolutionKind, Stage
+from jalon.obligation.enums import SendingMeans, SolutionKind, Stage
 
 # The ages the law names: from 16 to the day before 18.
 OBLIGATION_START_AGE = 16
@@ -129,16 +129,21 @@ def check_contact_attempt(*, attempted_on, today) -> None:
 
 
 def check_convocation(*, convoked_on, appointment_on, birth_date, today) -> None:
+    if convoked_on is None:
+        raise ValidationError({"convoked_on": "Indiquez la date d'envoi de la convocation."})
     _not_in_future(convoked_on, "convoked_on", today, "La date de la convocation")
-    if convoked_on is not None:
-        check_still_subject(birth_date, convoked_on, "convoked_on")
-    if appointment_on is not None and convoked_on is not None and appointment_on < convoked_on:
+    check_still_subject(birth_date, convoked_on, "convoked_on")
+    if appointment_on is not None and appointment_on < convoked_on:
         raise ValidationError(
             {"appointment_on": "Le rendez-vous ne peut pas précéder l'envoi de la convocation."}
         )
 
 
 def check_solution(*, kind, solution_on, pathway, young_person_id, today) -> None:
+    if kind not in SolutionKind.values:
+        raise ValidationError({"kind": "Choisissez la solution trouvée."})
+    if solution_on is None:
+        raise ValidationError({"solution_on": "Indiquez depuis quand."})
     _not_in_future(solution_on, "solution_on", today, "La date de la solution")
     if pathway is not None:
         if kind != SolutionKind.ML_ACCOMPANIMENT:
@@ -152,9 +157,13 @@ def check_solution(*, kind, solution_on, pathway, young_person_id, today) -> Non
             raise ValidationError({"pathway": "Ce parcours n'est pas celui de ce jeune."})
 
 
-def check_sending(*, sent_on, created_on, today) -> None:
+def check_sending(*, sent_on, means, created_on, today) -> None:
+    if sent_on is None:
+        raise ValidationError({"sent_on": "Indiquez la date d'envoi."})
+    if means not in SendingMeans.values:
+        raise ValidationError({"sending_means": "Choisissez le moyen d'envoi."})
     _not_in_future(sent_on, "sent_on", today, "La date d'envoi")
-    if sent_on is not None and sent_on < created_on:
+    if sent_on < created_on:
         raise ValidationError(
             {"sent_on": "Le signalement ne peut pas être envoyé avant d'avoir été établi."}
         )

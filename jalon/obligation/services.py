@@ -489,7 +489,9 @@ def report_record_sending(
     sent_by = sent_by or actor
     if sent_by.organisation_id != report.mission_locale_id:
         raise _fail("sent_by", "Cette personne ne travaille pas dans votre Mission Locale.")
-    rules.check_sending(sent_on=sent_on, created_on=report.prepared_on, today=timezone.localdate())
+    rules.check_sending(
+        sent_on=sent_on, means=means, created_on=report.prepared_on, today=timezone.localdate()
+    )
     report.sent_on, report.sending_means, report.sent_by = sent_on, means, sent_by
     report.full_clean(exclude=["mission_locale", "departement", "prepared_by", "uid", "cases"])
     report.save(update_fields=["sent_on", "sending_means", "sent_by"])
