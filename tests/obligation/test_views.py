@@ -138,3 +138,17 @@ def test_a_case_opens_the_young_persons_file_prefilled(client_for, counsellor_a,
     page = client_for(counsellor_a).get(reverse("obligation:register", args=[case.uid]))
     assert page.context["form"].initial["last_name"] == "Moreau"
     assert page.context["form"].initial["birth_date"] == case.birth_date
+
+
+def test_the_file_timeline_shows_the_obligation_case(client_for, counsellor_a, young_person_a):
+    ObligationCaseFactory(
+        mission_locale=young_person_a.mission_locale,
+        young_person=young_person_a,
+        convoked_on=days_ago(10),
+        solution_kind="apprenticeship",
+        solution_on=days_ago(2),
+    )
+    page = client_for(counsellor_a).get(reverse("youngpeople:detail", args=[young_person_a.uid]))
+    content = page.content.decode()
+    assert "Obligation de formation : convocation envoyée" in content
+    assert "Obligation de formation : apprentissage" in content

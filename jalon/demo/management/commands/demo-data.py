@@ -5,6 +5,7 @@ from django.utils import timezone
 from jalon.demo import (
     audit,
     loader,
+    obligation,
     partners,
     pathways,
     privacy,
@@ -54,6 +55,7 @@ class Command(BaseCommand):
                 privacy,
                 transfers,
                 referrals,
+                obligation,
             ):
                 stage.load(today)
         if young_people:
