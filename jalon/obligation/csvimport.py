@@ -5,6 +5,7 @@ Any bytes either give a `LeaverFile` or a French `ValidationError` (key "file");
 gives typed leavers and one French message per faulty line, never an exception.
 """
 
+import codecs
 import csv
 import datetime
 import io
@@ -142,7 +143,13 @@ def _refuse(message: str):
 
 
 def decode(raw: bytes) -> tuple[str, str]:
-    """UTF-8 (with or without BOM) when it is, else Windows-1252, else Latin-1 (decodes all)."""
+    """UTF-16 when it says so (Excel's "texte Unicode"), UTF-8 (with or without BOM) when it
+    is, else Windows-1252, else Latin-1 (decodes all)."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16"), "UTF-16"
+        except UnicodeDecodeError:
+            pass
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return raw.decode(encoding), "UTF-8" if encoding == "utf-8-sig" else "Windows-1252"

@@ -34,7 +34,12 @@ def test_the_column_titles_of_a_rectorat_are_recognised():
 
 @pytest.mark.parametrize(
     ("delimiter", "encoding", "label"),
-    [(";", "utf-8", "UTF-8"), (",", "cp1252", "Windows-1252"), ("\t", "utf-8-sig", "UTF-8")],
+    [
+        (";", "utf-8", "UTF-8"),
+        (",", "cp1252", "Windows-1252"),
+        ("\t", "utf-8-sig", "UTF-8"),
+        ("\t", "utf-16", "UTF-16"),
+    ],
 )
 def test_semicolons_commas_utf8_and_windows_files_are_read(
     counsellor_a, delimiter, encoding, label
