@@ -338,6 +338,10 @@ def import_mapping(request, uid):
                     actor=request.user, leaver_list=leaver_list, mapping=form.mapping
                 )
             except ValidationError:
+                leaver_list.refresh_from_db()
+                if leaver_list.is_imported:  # a colleague imported it a moment ago
+                    messages.info(request, "Cette liste vient d'être importée.")
+                    return redirect("obligation:list")
                 refused = True  # the plan below shows why, line by line
             else:
                 messages.success(

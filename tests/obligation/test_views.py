@@ -152,3 +152,18 @@ def test_the_file_timeline_shows_the_obligation_case(client_for, counsellor_a, y
     content = page.content.decode()
     assert "Obligation de formation : convocation envoyée" in content
     assert "Obligation de formation : apprentissage" in content
+
+
+def test_a_list_a_colleague_just_imported_is_not_imported_twice(
+    client_for, counsellor_a, director_a
+):
+    client = client_for(counsellor_a)
+    url = _upload(client, csv_bytes([leaver_row("Moreau", "Lina")])).url
+    client_for(director_a).post(url, {**_mapping_data(), "import": "1"})
+    response = client.post(url, {**_mapping_data(), "import": "1"}, follow=True)
+    assert "Cette liste" in response.content.decode()
+    assert response.redirect_chain[-1][0] in (
+        reverse("obligation:list"),
+        reverse("obligation:import"),
+    )
+    assert ObligationCase.objects.count() == 1
