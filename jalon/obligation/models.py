@@ -94,6 +94,7 @@ class ObligationCase(models.Model):
     )
     # Accent- and case-free names and birth date: one case per person and Mission Locale,
     # so that importing the same list again (or the next month's) creates no duplicate.
+    # Emptied once anonymised (the constraint ignores empty keys).
     identity_key = models.CharField(max_length=420, editable=False)
     last_name = models.CharField("nom", max_length=100)
     first_names = models.CharField("prénoms", max_length=150)
@@ -151,7 +152,9 @@ class ObligationCase(models.Model):
         ordering = ["last_name", "first_names", "pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["mission_locale", "identity_key"], name="one_obligation_case_per_person"
+                fields=["mission_locale", "identity_key"],
+                condition=~models.Q(identity_key=""),
+                name="one_obligation_case_per_person",
             )
         ]
         indexes = [models.Index(fields=["mission_locale", "convoked_on"])]

@@ -28,11 +28,10 @@ HOLDINGS = [
         ),
         contact=("address", "phone", "representative_contact"),
         free_text=("establishment", "school_class", "solution_details"),
-        # The birth month stays, like the file's; the key stays unique within the Mission Locale.
+        # The birth month stays, like the file's.
         replacements={
             "last_name": ANONYMISED_NAME,
             "birth_date": lambda case: case.birth_date.replace(day=1),
-            "identity_key": lambda case: f"anonymise {case.pk}",
         },
         internal=("uid",),
     ),
