@@ -109,8 +109,9 @@ FIELDS_BY_NAME = {f.name: f for f in FIELDS}
 
 @dataclass
 class LeaverFile:
-    """A decoded CSV: its header and its rows, each with the line it starts on."""
+    """A decoded CSV: its text, header and rows, each row with the line it starts on."""
 
+    text: str
     encoding: str
     delimiter: str
     header: list[str]
@@ -216,7 +217,7 @@ def read(raw: bytes, *, max_lines: int) -> LeaverFile:
         )
     if not rows:
         raise _refuse("Le fichier ne contient que la ligne d'en-tête : aucun jeune à importer.")
-    return LeaverFile(encoding=encoding, delimiter=delimiter, header=header, rows=rows)
+    return LeaverFile(text=text, encoding=encoding, delimiter=delimiter, header=header, rows=rows)
 
 
 def guess_mapping(header: list[str]) -> dict[str, int]:

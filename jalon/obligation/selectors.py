@@ -8,6 +8,7 @@ from django.db.models import Case, CharField, Count, Exists, OuterRef, Q, QueryS
 from jalon.obligation import rules
 from jalon.obligation.enums import Stage
 from jalon.obligation.models import ContactAttempt, DepartementReport, ObligationCase
+from jalon.youngpeople.normalize import normalize_text
 
 
 def with_stage(queryset: QuerySet, today: datetime.date) -> QuerySet:
@@ -41,8 +42,6 @@ def cases(user, *, today: datetime.date, stage: str = "", query: str = "") -> Qu
     if stage:
         queryset = queryset.filter(stage=stage)
     if query:
-        from jalon.youngpeople.normalize import normalize_text
-
         for word in normalize_text(query).split()[:5]:
             queryset = queryset.filter(identity_key__contains=word)
     return queryset

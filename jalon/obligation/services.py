@@ -66,14 +66,13 @@ def leaver_list_upload(*, actor, file_name: str, raw: bytes, source: str = "") -
     for name, value in (("file", file_name), ("source", source)):
         if "\x00" in value:
             raise _fail(name, "Caractères interdits.")
-    text, _ = csvimport.decode(raw)
     leaver_list = LeaverList.objects.create(
         mission_locale_id=actor.organisation_id,
         file_name=file_name[:200] or "liste.csv",
         source=source[:200],
         encoding=leaver_file.encoding,
         delimiter=leaver_file.delimiter,
-        content=text,
+        content=leaver_file.text,
         line_count=len(leaver_file.rows),
         uploaded_by=actor,
     )
