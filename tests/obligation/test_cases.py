@@ -253,3 +253,17 @@ def test_anonymising_the_file_anonymises_its_case(ml_a, young_person_a, counsell
     assert (case.phone, case.representative) == ("", "")
     assert case.last_name != "Moreau"
     assert not ObligationCase.objects.visible_to(counsellor_a).filter(pk=case.pk).exists()
+
+
+def test_the_daily_purge_command_reports_what_it_deletes(ml_a):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    ObligationCaseFactory(mission_locale=ml_a, birth_date=years_ago(20))
+    out = StringIO()
+    call_command("purge-obligation", "--dry-run", stdout=out)
+    assert "1 situation(s) sans dossier et 0 liste(s) non importée(s) à supprimer" in out.getvalue()
+    assert ObligationCase.objects.count() == 1
+    call_command("purge-obligation", stdout=StringIO())
+    assert not ObligationCase.objects.exists()
