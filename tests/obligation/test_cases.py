@@ -1,10 +1,12 @@
 """Following a case to a solution, and the report to the président du conseil départemental."""
 
 import datetime
+from io import StringIO
 
 import pytest
 from dateutil.relativedelta import relativedelta
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management import call_command
 from django.utils import timezone
 
 from jalon.obligation import pdf, rules, selectors, services
@@ -256,10 +258,6 @@ def test_anonymising_the_file_anonymises_its_case(ml_a, young_person_a, counsell
 
 
 def test_the_daily_purge_command_reports_what_it_deletes(ml_a):
-    from io import StringIO
-
-    from django.core.management import call_command
-
     ObligationCaseFactory(mission_locale=ml_a, birth_date=years_ago(20))
     out = StringIO()
     call_command("purge-obligation", "--dry-run", stdout=out)
