@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "jalon.audit",
     "jalon.privacy",
     "jalon.referrals",
+    "jalon.obligation",
     "jalon.partners",
     "jalon.webhooks",
     "jalon.alerts",
@@ -376,6 +377,15 @@ CLAMAV_TIMEOUT_SECONDS = env_int("JALON_CLAMAV_TIMEOUT_SECONDS", 30)
 # A form waiting (sent or received) longer than this is recalled to the recipient Mission Locale.
 JALON_LIAISON_REMINDER_DAYS = env_int("JALON_LIAISON_REMINDER_DAYS", 5)
 JALON_LIAISON_MAX_ATTACHMENTS = 5
+# --- Obligation de formation 16-18 (Code de l'éducation, L114-1 and R114-1 ff.) ---
+# Months after the convocation from which a young person still without solution is reported
+# to the président du conseil départemental (the law says two).
+JALON_OBLIGATION_REPORT_MONTHS = env_int("JALON_OBLIGATION_REPORT_MONTHS", 2)
+# Cases never joined to a file are deleted this many months after the 18th birthday.
+JALON_OBLIGATION_RETENTION_MONTHS = env_int("JALON_OBLIGATION_RETENTION_MONTHS", 12)
+# Largest list of leavers accepted (bytes, lines).
+JALON_OBLIGATION_IMPORT_MAX_BYTES = env_int("JALON_OBLIGATION_IMPORT_MAX_MB", 5) * 1024 * 1024
+JALON_OBLIGATION_IMPORT_MAX_LINES = env_int("JALON_OBLIGATION_IMPORT_MAX_LINES", 20000)
 # --- Webhooks (notifications to partners' systems) ------------------------------------------
 # README, "Webhooks (notifications aux partenaires)". Targets must be https:// URLs resolving to
 # public addresses (no SSRF towards the internal network); demo mode and tests may use

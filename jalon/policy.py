@@ -862,3 +862,70 @@ def can_hold_portfolio(user, counsellor) -> bool:
         and counsellor.organisation_id == user.organisation_id
         and counsellor.role in (Role.COUNSELLOR, Role.CJML, Role.JUSTICE_REFERENT)
     )
+
+
+# --- Obligation de formation 16-18 --------------------------------------------------------------
+
+# Staff who accompany young people follow the obligation de formation: they contact, convoke and
+# find solutions. Reception orients; it does not need the nominative lists of minors.
+OBLIGATION_ROLES = frozenset({Role.COUNSELLOR, Role.CJML, Role.JUSTICE_REFERENT, Role.DIRECTOR})
+
+
+def can_follow_obligation(user) -> bool:
+    """The lists of school leavers are minors' data: the counsellors and the director of the
+    Mission Locale that received them, nobody else (pilots count from aggregates)."""
+    return can_read_named_files(user) and user.role in OBLIGATION_ROLES
+
+
+def can_import_leaver_lists(user) -> bool:
+    """The rectorat sends the lists to the Mission Locale; its counsellors (the ones who make
+    the calls) and its director import them. CJML and justice referents work other publics."""
+    return can_read_named_files(user) and user.role in {Role.COUNSELLOR, Role.DIRECTOR}
+
+
+def can_report_to_departement(user) -> bool:
+    """The report to the président du conseil départemental is the Mission Locale's official
+    letter: its director prepares it, signs it and records its sending."""
+    return is_mission_locale_director(user)
+
+
+def scope_obligation(queryset: QuerySet, user) -> QuerySet:
+    """Lists, cases and reports of the user's own Mission Locale; a case joined to an
+    anonymised file is nobody's any more."""
+    if not can_follow_obligation(user):
+        return queryset.none()
+    queryset = queryset.filter(mission_locale_id=user.organisation_id)
+    if queryset.model._meta.label == "obligation.ObligationCase":
+        queryset = queryset.exclude(young_person__anonymised_at__isnull=False)
+    return queryset
+
+
+def _get_obligation_record_or_404(user, queryset: QuerySet, uid, message: str):
+    try:
+        return scope_obligation(queryset, user).get(uid=uid)
+    except (queryset.model.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
+        raise Http404(message) from exc
+
+
+def get_obligation_case_or_404(user, uid, queryset=None):
+    from jalon.obligation.models import ObligationCase
+
+    queryset = queryset if queryset is not None else ObligationCase.objects.all()
+    return _get_obligation_record_or_404(user, queryset, uid, "Situation introuvable.")
+
+
+def get_leaver_list_or_404(user, uid):
+    from jalon.obligation.models import LeaverList
+
+    return _get_obligation_record_or_404(user, LeaverList.objects.all(), uid, "Liste introuvable.")
+
+
+def get_departement_report_or_404(user, uid):
+    from jalon.obligation.models import DepartementReport
+
+    queryset = DepartementReport.objects.select_related("departement", "mission_locale")
+    return _get_obligation_record_or_404(user, queryset, uid, "Signalement introuvable.")
+
+
+def can_edit_obligation_case(user, case) -> bool:
+    return can_follow_obligation(user) and case.mission_locale_id == user.organisation_id

@@ -41,6 +41,8 @@ def navigation_for(user, current_path: str) -> list[dict]:
         items.append(("Fiches de liaison", reverse("referrals:list")))
     if policy.can_record_outreach(user):
         items.append(("Repérage", reverse("reception:outreach_list")))
+    if policy.can_follow_obligation(user):
+        items.append(("Obligation de formation", reverse("obligation:list")))
     if policy.can_read_aggregates(user):
         items.append(("Chiffres clés", reverse("pilotage:overview")))
     if policy.can_read_audit(user):

@@ -17,6 +17,7 @@ PROVIDERS: list[str] = [
     "jalon.youngpeople.transfers.items",
     "jalon.referrals.timeline.items",
     "jalon.partners.timeline.items",
+    "jalon.obligation.timeline.items",
 ]
 
 
@@ -46,6 +47,7 @@ KINDS = {
     "transfer": "Transferts",
     "liaison": "Fiches de liaison",
     "sharing": "Partage avec les partenaires",
+    "obligation": "Obligation de formation",
 }
 
 

@@ -258,7 +258,7 @@ def test_a_file_with_200_events_opens_with_a_bounded_number_of_queries(
             recorded_by=counsellor_a,
         )  # fmt: skip
     # A fixed number whatever the events (the journal's advisory lock on PostgreSQL adds one).
-    with django_assert_max_num_queries(32 + (connection.vendor == "postgresql")):
+    with django_assert_max_num_queries(33 + (connection.vendor == "postgresql")):
         response = client.get(f"/jeunes/{young_person_a.uid}/")
     assert response.status_code == 200
     assert text(response).count("jalon-timeline__item ") >= 200

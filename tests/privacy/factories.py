@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from jalon.alerts.enums import AlertLevel, AlertRule, AlertStatus
 from jalon.alerts.models import Alert
+from jalon.obligation.models import ContactAttempt
 from jalon.pathways.enums import PathwayKind, SanctionKind, SituationKind
 from jalon.pathways.models import (
     AllowancePayment,
@@ -22,6 +23,7 @@ from jalon.privacy.models import RightsRequest
 from jalon.scheduling.models import AppointmentStatusChange
 from jalon.youngpeople.services import young_people_merge
 from tests.factories import PublicPeriodFactory, YoungPersonFactory
+from tests.obligation.factories import ObligationCaseFactory
 from tests.pathways.factories import PathwayFactory
 from tests.reception.factories import (
     DiagnosticAreaFactory,
@@ -121,6 +123,22 @@ def full_file(young_person, director, *, pathway_end=None):
         young_person=young_person,
         notes=SECRET,
         birth_date=young_person.birth_date,
+    )
+    case = ObligationCaseFactory(
+        mission_locale=young_person.mission_locale,
+        young_person=young_person,
+        birth_date=young_person.birth_date,
+        establishment=SECRET,
+        school_class=SECRET,
+        solution_details=SECRET,
+    )
+    ContactAttempt.objects.create(
+        case=case,
+        attempted_on=start,
+        channel="phone",
+        outcome="reached",
+        notes=SECRET,
+        made_by=staff,
     )
     RightsRequestFactory(young_person=young_person, recorded_by=director, details=SECRET)
     Alert.objects.create(

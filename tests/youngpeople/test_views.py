@@ -188,8 +188,9 @@ def test_the_file_page_has_a_bounded_number_of_queries(
     # The timeline's providers add a fixed number of queries (see tests/pathways); the journal's
     # entry for the read takes an advisory lock on PostgreSQL. Transfers: the menu's count and
     # the file's transfers (banner and timeline); liaison forms: their timeline entry; sharing
-    # with partners: the consents (section and timeline) and the group's members (timeline).
-    with django_assert_max_num_queries(30 + (connection.vendor == "postgresql")):
+    # with partners: the consents (section and timeline) and the group's members (timeline);
+    # obligation de formation: its cases (timeline).
+    with django_assert_max_num_queries(31 + (connection.vendor == "postgresql")):
         assert client.get(f"/jeunes/{young_person_a.uid}/").status_code == 200
 
 

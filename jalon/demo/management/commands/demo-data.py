@@ -7,6 +7,7 @@ from jalon.alerts import tasks as alerts
 from jalon.demo import (
     audit,
     loader,
+    obligation,
     partners,
     pathways,
     privacy,
@@ -58,6 +59,7 @@ class Command(BaseCommand):
                     privacy,
                     transfers,
                     referrals,
+                    obligation,
                 ):
                     stage.load(today)
             if young_people:
