@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "jalon.privacy",
     "jalon.referrals",
     "jalon.partners",
+    "jalon.justice",
     "jalon.webhooks",
     "jalon.api",
     "jalon.pilotage",
@@ -387,3 +388,10 @@ WEBHOOK_RETRY_MINUTES = [
 WEBHOOK_MAX_ATTEMPTS = env_int("JALON_WEBHOOK_MAX_ATTEMPTS", 6)
 # Deliveries (which carry identifiers) are deleted this many days after they are settled.
 WEBHOOK_RETENTION_DAYS = env_int("JALON_WEBHOOK_RETENTION_DAYS", 30)
+
+# Justice (seed 000): legal bounds of a TIG (Code pénal 131-8; code de la justice pénale des
+# mineurs L122-4 for minors) and how long before release a CJML is reminded to prepare it.
+JALON_TIG_MIN_HOURS = env_int("JALON_TIG_MIN_HOURS", 20)
+JALON_TIG_MAX_HOURS_ADULT = env_int("JALON_TIG_MAX_HOURS_ADULT", 400)
+JALON_TIG_MAX_HOURS_MINOR = env_int("JALON_TIG_MAX_HOURS_MINOR", 200)
+JALON_RELEASE_PREPARATION_DAYS = env_int("JALON_RELEASE_PREPARATION_DAYS", 90)
