@@ -41,23 +41,31 @@ def _file_page(request, young_person, status=200, **bound):
         situation.forms = {
             "release_date": bound.get(f"release_date-{situation.pk}")
             or forms.ReleaseDateForm(
+                prefix=f"release_date-{situation.pk}",
                 initial={
                     "foreseeable_release_date": situation.foreseeable_release_date,
                     "version": situation.version,
-                }
+                },
             ),
-            "adjustment": bound.get(f"adjustment-{situation.pk}") or forms.AdjustmentForm(),
-            "leave": bound.get(f"leave-{situation.pk}") or forms.LeaveForm(),
+            "adjustment": bound.get(f"adjustment-{situation.pk}")
+            or forms.AdjustmentForm(prefix=f"adjustment-{situation.pk}"),
+            "leave": bound.get(f"leave-{situation.pk}")
+            or forms.LeaveForm(prefix=f"leave-{situation.pk}"),
             "release": bound.get(f"release-{situation.pk}")
-            or forms.ReleaseForm(initial={"version": situation.version}),
+            or forms.ReleaseForm(
+                prefix=f"release-{situation.pk}", initial={"version": situation.version}
+            ),
         }
         situation.transfer_proposal = services.transfer_proposal(situation) if can_record else None
     placements = selectors.tig_placements(user, young_person)
     for placement in placements:
         placement.forms = {
             "hours": bound.get(f"hours-{placement.pk}")
-            or forms.TigHoursForm(initial={"hours_done": placement.hours_done}),
-            "module": bound.get(f"module-{placement.pk}") or forms.TigModuleForm(),
+            or forms.TigHoursForm(
+                prefix=f"hours-{placement.pk}", initial={"hours_done": placement.hours_done}
+            ),
+            "module": bound.get(f"module-{placement.pk}")
+            or forms.TigModuleForm(prefix=f"module-{placement.pk}"),
         }
     return render(
         request,
@@ -69,7 +77,7 @@ def _file_page(request, young_person, status=200, **bound):
             "can_record": can_record,
             "can_update_release_date": policy.can_update_release_date(user, young_person),
             "is_staff_view": policy.can_read_named_files(user),
-            "tig_form": bound.get("tig") or forms.TigPlacementForm(),
+            "tig_form": bound.get("tig") or forms.TigPlacementForm(prefix="tig"),
             "title": f"Situation pénale — {young_person}",
         },
         status=status,
@@ -147,7 +155,7 @@ def release_date_update(request, uid):
         request,
         situation,
         "release_date",
-        forms.ReleaseDateForm(request.POST),
+        forms.ReleaseDateForm(request.POST, prefix=f"release_date-{situation.pk}"),
         lambda data: services.release_date_update(
             actor=request.user,
             situation=situation,
@@ -167,7 +175,7 @@ def adjustment_add(request, uid):
         request,
         situation,
         "adjustment",
-        forms.AdjustmentForm(request.POST),
+        forms.AdjustmentForm(request.POST, prefix=f"adjustment-{situation.pk}"),
         lambda data: services.adjustment_add(actor=request.user, situation=situation, data=data),
         "L'aménagement de peine est enregistré.",
     )
@@ -181,7 +189,7 @@ def leave_add(request, uid):
         request,
         situation,
         "leave",
-        forms.LeaveForm(request.POST),
+        forms.LeaveForm(request.POST, prefix=f"leave-{situation.pk}"),
         lambda data: services.leave_add(actor=request.user, situation=situation, data=data),
         "La permission de sortir est enregistrée.",
     )
@@ -195,7 +203,7 @@ def release_record(request, uid):
         request,
         situation,
         "release",
-        forms.ReleaseForm(request.POST),
+        forms.ReleaseForm(request.POST, prefix=f"release-{situation.pk}"),
         lambda data: services.release_record(
             actor=request.user,
             situation=situation,
@@ -287,7 +295,7 @@ def release_transfer(request, uid):
 def tig_create(request, uid):
     young_person = policy.get_justice_file_or_404(request.user, uid)
     _require(policy.can_record_penal_situation(request.user, young_person))
-    form = forms.TigPlacementForm(request.POST)
+    form = forms.TigPlacementForm(request.POST, prefix="tig")
     if form.is_valid():
         try:
             services.tig_placement_create(
@@ -315,7 +323,7 @@ def tig_hours(request, uid):
         request,
         placement,
         "hours",
-        forms.TigHoursForm(request.POST),
+        forms.TigHoursForm(request.POST, prefix=f"hours-{placement.pk}"),
         lambda data: services.tig_hours_record(
             actor=request.user, placement=placement, hours_done=data["hours_done"]
         ),
@@ -331,7 +339,7 @@ def tig_module(request, uid):
         request,
         placement,
         "module",
-        forms.TigModuleForm(request.POST),
+        forms.TigModuleForm(request.POST, prefix=f"module-{placement.pk}"),
         lambda data: services.tig_module_add(actor=request.user, placement=placement, data=data),
         "Le module est enregistré.",
     )
@@ -389,8 +397,8 @@ def _activity_page(request, status=200, **bound):
             "releases": selectors.releases_to_prepare(user),
             "counts": selectors.detention_counts(user),
             "session_form": bound.get("session") or forms.SessionForm(user=user),
-            "commission_form": bound.get("commission") or forms.CommissionForm(),
-            "event_form": bound.get("event") or forms.JobEventForm(),
+            "commission_form": bound.get("commission") or forms.CommissionForm(prefix="commission"),
+            "event_form": bound.get("event") or forms.JobEventForm(prefix="event"),
             "title": "Activité en détention",
         },
         status=status,
@@ -429,7 +437,7 @@ def commission_create(request):
     return _create(
         request,
         "commission",
-        forms.CommissionForm(request.POST),
+        forms.CommissionForm(request.POST, prefix="commission"),
         lambda data: services.commission_record(actor=request.user, data=data),
         "La participation à la commission est enregistrée.",
         lambda commission: reverse("justice:activity"),
@@ -442,7 +450,7 @@ def job_event_create(request):
     return _create(
         request,
         "event",
-        forms.JobEventForm(request.POST),
+        forms.JobEventForm(request.POST, prefix="event"),
         lambda data: services.job_event_create(actor=request.user, data=data),
         "L'événement est enregistré.",
         lambda event: reverse("justice:job_event", args=[event.uid]),
