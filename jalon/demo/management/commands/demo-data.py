@@ -4,6 +4,7 @@ from django.utils import timezone
 
 from jalon.demo import (
     audit,
+    justice,
     loader,
     partners,
     pathways,
@@ -54,6 +55,7 @@ class Command(BaseCommand):
                 privacy,
                 transfers,
                 referrals,
+                justice,
             ):
                 stage.load(today)
         if young_people:
