@@ -10,4 +10,5 @@ def items(user) -> list[tuple[str, str]]:
         return [("Justice", reverse("justice:activity"))]
     if policy.can_read_justice_coverage(user):
         return [("Couverture CJML", reverse("justice:coverage"))]
-    return [("Annuaire CJML", reverse("justice:directory"))]
+    # Others reach the CJML directory from the network directory's page.
+    return []

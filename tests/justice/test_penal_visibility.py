@@ -99,7 +99,9 @@ def test_the_cpip_of_the_group_reads_it_only_with_the_pathway_consent(
     partners.follow_up_member_add(
         actor=director, young_person=young_person_a, user=cpip, start_date=timezone.localdate()
     )
+    partner_view = reverse("partners:partner_file", args=[young_person_a.uid])
     assert client_for(cpip).get(url).status_code == 404
+    assert "Situation pénale" not in client_for(cpip).get(partner_view).content.decode()
     consent_record(
         actor=director,
         young_person=young_person_a,
@@ -108,6 +110,7 @@ def test_the_cpip_of_the_group_reads_it_only_with_the_pathway_consent(
         method="signed_form",
         given_on=timezone.localdate(),
     )
+    assert "Situation pénale" in client_for(cpip).get(partner_view).content.decode()
     page = client_for(cpip).get(url).content.decode()
     assert "Toulouse-Seysses" in page
     # Free text never reaches a partner.
