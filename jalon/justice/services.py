@@ -706,7 +706,8 @@ def cjml_assignment_end(*, actor, assignment, channel="web") -> CjmlAssignment:
     )
     if assignment.end_date is not None:
         raise ValidationError({"__all__": "Cette quotité est déjà close."})
-    assignment.end_date = max(timezone.localdate(), assignment.start_date + datetime.timedelta(1))
+    # Effective at once: an assignment counts while its end date is still ahead.
+    assignment.end_date = max(timezone.localdate(), assignment.start_date)
     assignment.save(update_fields=["end_date"])
     _audit(
         actor,
