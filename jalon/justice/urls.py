@@ -24,6 +24,7 @@ urlpatterns = [
     path("justice/detention/", views.activity, name="activity"),
     path("justice/permanences/nouvelle/", views.session_create, name="session_create"),
     path("justice/permanences/<uuid:uid>/", views.session_detail, name="session"),
+    path("justice/permanences/<uuid:uid>/statut/", views.session_status, name="session_status"),
     path("justice/commissions/nouvelle/", views.commission_create, name="commission_create"),
     path("justice/evenements/nouveau/", views.job_event_create, name="job_event_create"),
     path("justice/evenements/<uuid:uid>/", views.job_event_detail, name="job_event"),

@@ -13,6 +13,7 @@ from jalon import policy
 from jalon.audit import services as audit
 from jalon.core.versioning import ConcurrentEditError
 from jalon.justice import forms, selectors, services
+from jalon.justice.enums import SessionStatus
 from jalon.justice.models import (
     CjmlAssignment,
     DetentionSession,
@@ -501,6 +502,23 @@ def session_detail(request, uid):
         },
         status=status,
     )
+
+
+@login_required
+@require_POST
+def session_status(request, uid):
+    """Mark a session held or cancelled (a session with young people seen is held)."""
+    session = policy.get_detention_record_or_404(request.user, DetentionSession, uid)
+    status = request.POST.get("status", "")
+    try:
+        if status == SessionStatus.CANCELLED and session.interviews.exists():
+            raise ValidationError("Des jeunes ont été reçus : la permanence a eu lieu.")
+        services.session_set_status(actor=request.user, session=session, status=status)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"Permanence : {session.get_status_display().lower()}.")
+    return redirect("justice:session", uid=session.uid)
 
 
 @login_required

@@ -109,6 +109,12 @@ PAGES = {
         lambda r: reverse("justice:session", args=[r["detention_session"].uid]),
         _DETENTION_RECORD,
     ),
+    # Without a status: the page answers with its French message (302 back to the session).
+    "justice:session_status": (
+        "post",
+        lambda r: reverse("justice:session_status", args=[r["detention_session"].uid]),
+        {**_DETENTION_RECORD, **dict.fromkeys(JUSTICE_A, 302)},
+    ),
     "justice:job_event": (
         "get",
         lambda r: reverse("justice:job_event", args=[r["job_event"].uid]),

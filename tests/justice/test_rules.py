@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
 
 from jalon.justice import services
@@ -250,3 +251,25 @@ def test_rule_a_release_in_the_own_territory_books_the_first_appointment(cjml_a,
     )
     assert plan.first_appointment.subject == "Premier rendez-vous après la sortie"
     assert services.transfer_proposal(situation_a) is None
+
+
+def test_rule_a_session_where_young_people_were_seen_cannot_be_cancelled(
+    client_for, cjml_a, situation_a, seysses
+):
+    session = services.session_create(
+        actor=cjml_a,
+        data={
+            "establishment": seysses,
+            "date": TODAY,
+            "starts_at": datetime.time(9),
+            "ends_at": datetime.time(12),
+        },
+    )
+    services.session_add_young_person(
+        actor=cjml_a, session=session, young_person=situation_a.young_person
+    )
+    client_for(cjml_a).post(
+        reverse("justice:session_status", args=[session.uid]), {"status": "cancelled"}
+    )
+    session.refresh_from_db()
+    assert session.get_status_display() == "Tenue"
