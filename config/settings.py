@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "jalon.referrals",
     "jalon.obligation",
     "jalon.partners",
+    "jalon.justice",
     "jalon.webhooks",
     "jalon.alerts",
     "jalon.api",
@@ -434,3 +435,10 @@ ALERT_THRESHOLDS = {
     "liaison_form_wait_days": 7,
     "transfer_wait_days": 5,
 }
+
+# Justice (seed 000): legal bounds of a TIG (Code pénal 131-8; code de la justice pénale des
+# mineurs L122-4 for minors) and how long before release a CJML is reminded to prepare it.
+JALON_TIG_MIN_HOURS = env_int("JALON_TIG_MIN_HOURS", 20)
+JALON_TIG_MAX_HOURS_ADULT = env_int("JALON_TIG_MAX_HOURS_ADULT", 400)
+JALON_TIG_MAX_HOURS_MINOR = env_int("JALON_TIG_MAX_HOURS_MINOR", 200)
+JALON_RELEASE_PREPARATION_DAYS = env_int("JALON_RELEASE_PREPARATION_DAYS", 90)

@@ -929,3 +929,144 @@ def get_departement_report_or_404(user, uid):
 
 def can_edit_obligation_case(user, case) -> bool:
     return can_follow_obligation(user) and case.mission_locale_id == user.organisation_id
+
+
+# --- Justice (seed 000): penal situation, detention, TIG, CJML directory ---------------------
+
+# Mission Locale staff habilitated for justice: the CJML, the justice referent, the director.
+JUSTICE_ROLES = frozenset({Role.CJML, Role.JUSTICE_REFERENT, Role.DIRECTOR})
+# Partner professionals of justice who may see the penal situation of a file they follow.
+JUSTICE_PARTNER_ROLES = frozenset({Role.CPIP, Role.PJJ_EDUCATOR})
+
+
+def is_justice_habilitated(user) -> bool:
+    """The penal situation is known to the staff habilitated for justice (CJML, référent
+    justice, director), not to every counsellor nor to reception: least privilege."""
+    return can_read_named_files(user) and user.role in JUSTICE_ROLES
+
+
+def _justice_partner_files(user) -> QuerySet:
+    """Files a CPIP or PJJ educator follows in the group, with an active consent of their
+    structure that shares "Parcours et situations" (the penal situation goes with them)."""
+    from django.db.models import Exists, OuterRef
+
+    from jalon.referrals.models import Consent
+    from jalon.youngpeople.models import YoungPerson
+
+    if not (can_use_partner_portal(user) and user.role in JUSTICE_PARTNER_ROLES):
+        return YoungPerson.objects.none()
+    pathway = Consent.objects.active().filter(
+        young_person=OuterRef("pk"), organisation_id=user.organisation_id, shares_pathway=True
+    )
+    return scope_partner_files(YoungPerson.objects.all(), user).filter(Exists(pathway))
+
+
+def can_read_penal_situation(user, young_person) -> bool:
+    """Justice-habilitated staff of the file's Mission Locale, and the justice partners of the
+    follow-up group as the young person's consent allows."""
+    if is_justice_habilitated(user):
+        return young_person.mission_locale_id == user.organisation_id
+    return _justice_partner_files(user).filter(pk=young_person.pk).exists()
+
+
+def can_record_penal_situation(user, young_person) -> bool:
+    """Recording a measure, an adjustment, a leave or the release is the habilitated staff's."""
+    return is_justice_habilitated(user) and young_person.mission_locale_id == user.organisation_id
+
+
+def can_update_release_date(user, young_person) -> bool:
+    """The foreseeable release date moves with the court's decisions: the SPIP or PJJ
+    professional of the group knows it first and may update it, as the habilitated staff do."""
+    return can_read_penal_situation(user, young_person)
+
+
+def scope_penal_situations(queryset: QuerySet, user) -> QuerySet:
+    """Anything penal (situations and what hangs on them) follows this scope."""
+    if is_justice_habilitated(user):
+        return queryset.filter(
+            young_person__mission_locale_id=user.organisation_id,
+            young_person__merged_into__isnull=True,
+            young_person__anonymised_at__isnull=True,
+        )
+    return queryset.filter(young_person__in=_justice_partner_files(user))
+
+
+def get_penal_situation_or_404(user, uid, queryset=None):
+    from jalon.justice.models import PenalSituation
+
+    queryset = queryset if queryset is not None else PenalSituation.objects.all()
+    try:
+        return scope_penal_situations(queryset, user).select_related("young_person").get(uid=uid)
+    except (PenalSituation.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
+        raise Http404("Situation introuvable.") from exc
+
+
+def get_justice_file_or_404(user, uid):
+    """A file whose penal situation the user may read; 404 otherwise, so that a counsellor
+    without habilitation does not even learn that the file has a penal side."""
+    from jalon.youngpeople.models import YoungPerson
+
+    if is_justice_habilitated(user):
+        return get_young_person_or_404(user, uid)
+    try:
+        return _justice_partner_files(user).get(uid=uid)
+    except (YoungPerson.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
+        raise Http404("Dossier introuvable.") from exc
+
+
+def scope_tig_placements(queryset: QuerySet, user) -> QuerySet:
+    """A TIG is a sentence: same scope as the penal situation."""
+    return scope_penal_situations(queryset, user)
+
+
+def get_tig_placement_or_404(user, uid):
+    from jalon.justice.models import TigPlacement
+
+    try:
+        return scope_tig_placements(TigPlacement.objects.all(), user).get(uid=uid)
+    except (TigPlacement.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
+        raise Http404("TIG introuvable.") from exc
+
+
+def can_manage_tig_habilitation(user) -> bool:
+    """The director records the Mission Locale's habilitation to host TIG."""
+    return is_mission_locale_director(user)
+
+
+def can_work_in_detention(user) -> bool:
+    """Sessions in detention, commissions and job events are the justice staff's activity."""
+    return is_justice_habilitated(user)
+
+
+def scope_detention_activity(queryset: QuerySet, user) -> QuerySet:
+    """A Mission Locale's sessions, commissions and job events: its justice staff only (they
+    list young people under justice)."""
+    if not can_work_in_detention(user):
+        return queryset.none()
+    return queryset.filter(mission_locale_id=user.organisation_id)
+
+
+def get_detention_record_or_404(user, model, uid):
+    try:
+        return scope_detention_activity(model.objects.all(), user).get(uid=uid)
+    except (model.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
+        raise Http404("Introuvable.") from exc
+
+
+def can_manage_cjml_assignments(user) -> bool:
+    """The director and the justice referent keep their CJML's time per establishment."""
+    return can_read_named_files(user) and user.role in {Role.DIRECTOR, Role.JUSTICE_REFERENT}
+
+
+def can_read_cjml_directory(user) -> bool:
+    """The national CJML directory is professional information for every signed-in user:
+    CPIP and PJJ educators look up whom to send a liaison form to."""
+    return _is_active(user)
+
+
+def can_read_justice_coverage(user) -> bool:
+    """The coverage (zones blanches) and the orientations per establishment are aggregates for
+    those who organise the CJML network: pilots, directors, justice referents, CJML."""
+    return _is_active(user) and (
+        user.is_pilot or user.role == Role.ADMINISTRATOR or is_justice_habilitated(user)
+    )

@@ -437,6 +437,7 @@ for _module in (
     "transfers",
     "referrals",
     "partners",
+    "justice",
     "webhooks",
     "alerts",
 ):

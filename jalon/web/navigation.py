@@ -3,6 +3,7 @@
 from django.urls import reverse
 
 from jalon import policy
+from jalon.justice import navigation as justice_navigation
 
 
 def navigation_for(user, current_path: str) -> list[dict]:
@@ -39,6 +40,7 @@ def navigation_for(user, current_path: str) -> list[dict]:
         )
     if policy.can_use_liaison_forms(user):
         items.append(("Fiches de liaison", reverse("referrals:list")))
+    items.extend(justice_navigation.items(user))
     if policy.can_record_outreach(user):
         items.append(("Repérage", reverse("reception:outreach_list")))
     if policy.can_follow_obligation(user):

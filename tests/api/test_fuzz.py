@@ -31,6 +31,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from jalon.justice.models import PenalSituation
 from jalon.pathways.models import Pathway
 from jalon.reception.models import Diagnostic
 from jalon.referrals.models import LiaisonAttachment, LiaisonForm
@@ -38,7 +39,8 @@ from jalon.scheduling.models import Appointment
 from jalon.webhooks.models import WebhookDelivery
 from jalon.youngpeople.enums import TransferReason
 from jalon.youngpeople.models import Document, FileTransfer, YoungPerson
-from tests.factories import PublicPeriodFactory, YoungPersonFactory
+from tests.factories import OrganisationFactory, PublicPeriodFactory, YoungPersonFactory
+from tests.justice.factories import detention
 from tests.pathways.factories import PathwayFactory
 from tests.reception.factories import (
     DiagnosticAreaFactory,
@@ -68,6 +70,7 @@ RECORDS_BY_COLLECTION = {
     "transfers": FileTransfer,
     "liaison-forms": LiaisonForm,
     "attachments": LiaisonAttachment,
+    "penal-situations": PenalSituation,
     "deliveries": WebhookDelivery,
 }
 PARAMETER = r"([\w-]+)/\{(\w+)\}"
@@ -109,6 +112,10 @@ def files_of_ml_a(ml_a, ml_b, counsellor_a, counsellor_b, young_person_a, young_
         requested_by=counsellor_b,
         reason_kind=TransferReason.RELEASE,
     )
+    prison = OrganisationFactory(kind="prison", subtype="maison_arret", code="MA-FUZZ")
+    for young_person, staff in ((young_person_a, "cjml_a"), (second, "cjml_a")):
+        detention(personas[staff], young_person, prison)
+    detention(personas["director_b"], young_person_b, prison)
     cpip = personas["cpip"]
     send(cpip, ml_a, attachments=[upload("jugement.pdf")])
     send(cpip, ml_a, last_name="Durand")
@@ -211,10 +218,12 @@ def cpip_following_ml_a(files_of_ml_a, personas, counsellor_a):
 
 # Operations of partners' systems, fuzzed with the partner's token.
 PARTNER_PATHS = "/api/v1/partner/"
+# The penal situation answers only justice-habilitated callers: fuzzed as the CJML of ML A.
+JUSTICE_PATH_PART = "penal-situations"
 
 
 def test_fuzzing_the_whole_api_finds_no_server_error_and_no_schema_violation(
-    api_schema, files_of_ml_a, counsellor_a, cpip_following_ml_a, api_token_for, settings
+    api_schema, files_of_ml_a, counsellor_a, cpip_following_ml_a, api_token_for, settings, personas
 ):
     # The rate limit is tested on its own (tests/api/test_api_authentication.py); here it would
     # answer 429 to most cases before they reach the code under test.
@@ -222,12 +231,15 @@ def test_fuzzing_the_whole_api_finds_no_server_error_and_no_schema_violation(
     settings.JALON_API_TOKEN_RATE = "100000/m"
     headers = {"Authorization": f"Bearer {api_token_for(counsellor_a)}"}
     partner_headers = {"Authorization": f"Bearer {api_token_for(cpip_following_ml_a)}"}
+    justice_headers = {"Authorization": f"Bearer {api_token_for(personas['cjml_a'])}"}
     operations = [result.ok() for result in api_schema.get_all_operations()]
     failures = []
     for operation in operations:
         for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
             partner = operation.path.startswith(PARTNER_PATHS)
-            failures += _fuzz(operation, mode, partner_headers if partner else headers)
+            justice = JUSTICE_PATH_PART in operation.path
+            chosen = partner_headers if partner else justice_headers if justice else headers
+            failures += _fuzz(operation, mode, chosen)
     assert not failures, "\n\n".join(failures)
     declared = {
         (method.upper(), path)

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from jalon.alerts.enums import AlertLevel, AlertRule, AlertStatus
 from jalon.alerts.models import Alert
+from jalon.justice import models as justice
 from jalon.obligation.models import ContactAttempt
 from jalon.pathways.enums import PathwayKind, SanctionKind, SituationKind
 from jalon.pathways.models import (
@@ -22,7 +23,7 @@ from jalon.privacy.enums import RightKind
 from jalon.privacy.models import RightsRequest
 from jalon.scheduling.models import AppointmentStatusChange
 from jalon.youngpeople.services import young_people_merge
-from tests.factories import PublicPeriodFactory, YoungPersonFactory
+from tests.factories import OrganisationFactory, PublicPeriodFactory, YoungPersonFactory
 from tests.obligation.factories import ObligationCaseFactory
 from tests.pathways.factories import PathwayFactory
 from tests.reception.factories import (
@@ -153,6 +154,7 @@ def full_file(young_person, director, *, pathway_end=None):
         status=AlertStatus.HANDLED,
         handled_note=SECRET,
     )
+    _justice_records(young_person, staff, start)
     duplicate = YoungPersonFactory(
         mission_locale=young_person.mission_locale,
         last_name=young_person.last_name,
@@ -163,3 +165,60 @@ def full_file(young_person, director, *, pathway_end=None):
     )
     young_people_merge(actor=director, kept=young_person, absorbed=duplicate)
     return {"pathway": pathway, "duplicate": duplicate}
+
+
+def _justice_records(young_person, staff, start):
+    """A detention with every penal free text, its release plan, a TIG and a session."""
+    prison = OrganisationFactory(kind="prison", subtype="maison_arret", name="Maison d'arrêt")
+    situation = justice.PenalSituation.objects.create(
+        young_person=young_person,
+        measure="detention_convicted",
+        establishment=prison,
+        entry_date=start,
+        details=SECRET,
+        created_by=staff,
+    )
+    justice.ReleaseDateChange.objects.create(
+        situation=situation, new_date=start, reason=SECRET, changed_by=staff
+    )
+    justice.SentenceAdjustment.objects.create(
+        situation=situation, kind="parole", decided_on=start, details=SECRET, recorded_by=staff
+    )
+    justice.Leave.objects.create(
+        situation=situation,
+        starts_on=start,
+        ends_on=start,
+        purpose="pmsmp",
+        pmsmp_host=SECRET,
+        recorded_by=staff,
+    )
+    justice.ReleasePlan.objects.create(
+        situation=situation,
+        release_address=SECRET,
+        first_appointment_place=SECRET,
+        housing_details=SECRET,
+        updated_by=staff,
+    )
+    placement = justice.TigPlacement.objects.create(
+        young_person=young_person,
+        host_mission_locale=young_person.mission_locale,
+        referring_service=OrganisationFactory(kind="spip", name="SPIP"),
+        ordered_on=start,
+        hours_ordered=40,
+        recorded_by=staff,
+    )
+    justice.TigModule.objects.create(
+        placement=placement, title="Savoir-être", held_on=start, hours=7, recorded_by=staff
+    )
+    session = justice.DetentionSession.objects.create(
+        mission_locale=young_person.mission_locale,
+        establishment=prison,
+        cjml=staff,
+        date=start,
+        starts_at=datetime.time(9),
+        ends_at=datetime.time(12),
+        created_by=staff,
+    )
+    justice.SessionInterview.objects.create(
+        session=session, young_person=young_person, recorded_by=staff
+    )

@@ -6,6 +6,7 @@ from django.utils import timezone
 from jalon.alerts import tasks as alerts
 from jalon.demo import (
     audit,
+    justice,
     loader,
     obligation,
     partners,
@@ -60,6 +61,7 @@ class Command(BaseCommand):
                     transfers,
                     referrals,
                     obligation,
+                    justice,
                 ):
                     stage.load(today)
             if young_people:
