@@ -434,6 +434,10 @@ ALERT_THRESHOLDS = {
     "age_limit_warn_days": 90,
     "liaison_form_wait_days": 7,
     "transfer_wait_days": 5,
+    "release_plan_days": 60,
+    "release_first_appointment_days": 7,
+    "release_follow_days": 90,
+    "obligation_contact_days": 15,
 }
 
 # Justice (seed 000): legal bounds of a TIG (Code pénal 131-8; code de la justice pénale des

@@ -802,68 +802,6 @@ def get_webhook_delivery_or_404(user, uid):
         raise Http404("Envoi introuvable.") from exc
 
 
-# --- Alerts and worklist (issue #7) --------------------------------------------------------
-
-# Who acts on the alerts of the Mission Locale's shared queue, by rule: a waiting liaison form
-# goes to those its reminders go to (CJML, justice referent, director), a transfer to all.
-ALERT_QUEUE_AUDIENCE = {
-    "liaison_form_waiting": frozenset({Role.CJML, Role.JUSTICE_REFERENT, Role.DIRECTOR}),
-    "transfer_waiting": TRANSFER_ROLES,
-}
-WORKLIST_ROLES = frozenset({Role.COUNSELLOR, Role.CJML, Role.JUSTICE_REFERENT, Role.DIRECTOR})
-
-
-def can_use_worklist(user) -> bool:
-    """Those who hold a portfolio or handle what arrives; reception orients, it follows none."""
-    return can_read_named_files(user) and user.role in WORKLIST_ROLES
-
-
-def scope_alerts(queryset: QuerySet, user) -> QuerySet:
-    """A counsellor's own alerts and the shared queue of their role; the director sees all the
-    Mission Locale's alerts (to balance the load). Never a merged or anonymised file's."""
-    if not can_use_worklist(user):
-        return queryset.none()
-    queryset = queryset.filter(mission_locale_id=user.organisation_id).exclude(
-        Q(young_person__merged_into__isnull=False) | Q(young_person__anonymised_at__isnull=False)
-    )
-    if user.role == Role.DIRECTOR:
-        return queryset
-    queue_rules = [rule for rule, roles in ALERT_QUEUE_AUDIENCE.items() if user.role in roles]
-    return queryset.filter(Q(counsellor=user) | Q(counsellor__isnull=True, rule__in=queue_rules))
-
-
-def get_alert_or_404(user, uid):
-    from jalon.alerts.models import Alert
-
-    try:
-        return scope_alerts(Alert.objects.select_related("young_person"), user).get(uid=uid)
-    except (Alert.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
-        raise Http404("Alerte introuvable.") from exc
-
-
-def can_act_on_alert(user, alert) -> bool:
-    return scope_alerts(type(alert).objects.filter(pk=alert.pk), user).exists()
-
-
-def can_supervise_alerts(user) -> bool:
-    """The director sees the alerts by counsellor, changes thresholds and reassigns files."""
-    return is_mission_locale_director(user)
-
-
-def can_reassign_young_people(user) -> bool:
-    return is_mission_locale_director(user)
-
-
-def can_hold_portfolio(user, counsellor) -> bool:
-    """Files go to an active counsellor (CJML and justice referents included) of the user's
-    own Mission Locale."""
-    return (
-        counsellor.is_active
-        and counsellor.organisation_id == user.organisation_id
-        and counsellor.role in (Role.COUNSELLOR, Role.CJML, Role.JUSTICE_REFERENT)
-    )
-
-
 # --- Obligation de formation 16-18 --------------------------------------------------------------
 
 # Staff who accompany young people follow the obligation de formation: they contact, convoke and
@@ -1069,4 +1007,72 @@ def can_read_justice_coverage(user) -> bool:
     those who organise the CJML network: pilots, directors, justice referents, CJML."""
     return _is_active(user) and (
         user.is_pilot or user.role == Role.ADMINISTRATOR or is_justice_habilitated(user)
+    )
+
+
+# --- Alerts and worklist (issue #7) --------------------------------------------------------
+
+# Who acts on the alerts of the Mission Locale's shared queue, by rule: a waiting liaison form
+# goes to those its reminders go to (CJML, justice referent, director), a transfer to all; what
+# reveals a penal situation only to the justice-habilitated; the report to the Département only
+# to the director, who signs it.
+ALERT_QUEUE_AUDIENCE = {
+    "liaison_form_waiting": JUSTICE_ROLES,
+    "transfer_waiting": TRANSFER_ROLES,
+    "release_without_plan": JUSTICE_ROLES,
+    "release_without_first_appointment": JUSTICE_ROLES,
+    "obligation_without_solution": OBLIGATION_ROLES,
+    "obligation_report_due": frozenset({Role.DIRECTOR}),
+}
+WORKLIST_ROLES = frozenset({Role.COUNSELLOR, Role.CJML, Role.JUSTICE_REFERENT, Role.DIRECTOR})
+
+
+def can_use_worklist(user) -> bool:
+    """Those who hold a portfolio or handle what arrives; reception orients, it follows none."""
+    return can_read_named_files(user) and user.role in WORKLIST_ROLES
+
+
+def scope_alerts(queryset: QuerySet, user) -> QuerySet:
+    """A counsellor's own alerts and the shared queue of their role; the director sees all the
+    Mission Locale's alerts (to balance the load). Never a merged or anonymised file's."""
+    if not can_use_worklist(user):
+        return queryset.none()
+    queryset = queryset.filter(mission_locale_id=user.organisation_id).exclude(
+        Q(young_person__merged_into__isnull=False) | Q(young_person__anonymised_at__isnull=False)
+    )
+    if user.role == Role.DIRECTOR:
+        return queryset
+    queue_rules = [rule for rule, roles in ALERT_QUEUE_AUDIENCE.items() if user.role in roles]
+    return queryset.filter(Q(counsellor=user) | Q(counsellor__isnull=True, rule__in=queue_rules))
+
+
+def get_alert_or_404(user, uid):
+    from jalon.alerts.models import Alert
+
+    try:
+        return scope_alerts(Alert.objects.select_related("young_person"), user).get(uid=uid)
+    except (Alert.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
+        raise Http404("Alerte introuvable.") from exc
+
+
+def can_act_on_alert(user, alert) -> bool:
+    return scope_alerts(type(alert).objects.filter(pk=alert.pk), user).exists()
+
+
+def can_supervise_alerts(user) -> bool:
+    """The director sees the alerts by counsellor, changes thresholds and reassigns files."""
+    return is_mission_locale_director(user)
+
+
+def can_reassign_young_people(user) -> bool:
+    return is_mission_locale_director(user)
+
+
+def can_hold_portfolio(user, counsellor) -> bool:
+    """Files go to an active counsellor (CJML and justice referents included) of the user's
+    own Mission Locale."""
+    return (
+        counsellor.is_active
+        and counsellor.organisation_id == user.organisation_id
+        and counsellor.role in (Role.COUNSELLOR, Role.CJML, Role.JUSTICE_REFERENT)
     )

@@ -15,6 +15,19 @@ class AlertRule(models.TextChoices):
     AGE_LIMIT = "age_limit", "Limite d'âge pendant le parcours"
     LIAISON_FORM_WAITING = "liaison_form_waiting", "Fiche de liaison en attente"
     TRANSFER_WAITING = "transfer_waiting", "Transfert à accepter"
+    RELEASE_WITHOUT_PLAN = "release_without_plan", "Sortie de détention sans projet de sortie"
+    RELEASE_WITHOUT_FIRST_APPOINTMENT = (
+        "release_without_first_appointment",
+        "Sortie de détention sans premier rendez-vous tenu",
+    )
+    OBLIGATION_WITHOUT_SOLUTION = (
+        "obligation_without_solution",
+        "Obligation de formation : jeunes de 16-17 ans sans solution",
+    )
+    OBLIGATION_REPORT_DUE = (
+        "obligation_report_due",
+        "Obligation de formation : signalement au Département à faire",
+    )
 
 
 class AlertLevel(models.IntegerChoices):

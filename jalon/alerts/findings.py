@@ -5,11 +5,17 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Max, Min
+from django.db.models import Exists, Max, Min, OuterRef, Q
 from django.utils import timezone
 
 from jalon.alerts import rules
 from jalon.alerts.enums import AlertRule
+from jalon.justice.enums import DETENTION_MEASURES
+from jalon.justice.models import PenalSituation, ReleasePlan
+from jalon.obligation import rules as obligation_rules
+from jalon.obligation.enums import Stage
+from jalon.obligation.models import ObligationCase
+from jalon.obligation.selectors import with_stage
 from jalon.pathways import reference
 from jalon.pathways.enums import PathwayKind, ReferenceKey, SituationKind
 from jalon.pathways.models import CejSanction, Pathway, Pmsmp, Situation
@@ -18,9 +24,12 @@ from jalon.referrals.enums import WAITING_STATUSES, LiaisonDirection
 from jalon.referrals.models import LiaisonForm
 from jalon.scheduling.enums import AppointmentStatus, ParticipationStatus
 from jalon.scheduling.models import Appointment, Participation
+from jalon.scheduling.selectors import day_bounds
 from jalon.youngpeople.enums import FileStatus
 from jalon.youngpeople.models import FileTransfer, YoungPerson
 from jalon.youngpeople.rules import MAX_AGE, MAX_AGE_WITH_RQTH, has_rqth_on
+
+DAY = datetime.timedelta(days=1)
 
 # Rules about one young person's file, in the referent's worklist.
 PERSON_RULES = frozenset(
@@ -36,7 +45,18 @@ PERSON_RULES = frozenset(
     }
 )
 # Rules about what arrives at the Mission Locale, in its shared queue.
-QUEUE_RULES = frozenset({AlertRule.LIAISON_FORM_WAITING, AlertRule.TRANSFER_WAITING})
+# (Rules about a file whose subject only some roles may know, the penal situation, are in the
+# queue too: its audience is decided by policy.ALERT_QUEUE_AUDIENCE, not by the referent.)
+QUEUE_RULES = frozenset(
+    {
+        AlertRule.LIAISON_FORM_WAITING,
+        AlertRule.TRANSFER_WAITING,
+        AlertRule.RELEASE_WITHOUT_PLAN,
+        AlertRule.RELEASE_WITHOUT_FIRST_APPOINTMENT,
+        AlertRule.OBLIGATION_WITHOUT_SOLUTION,
+        AlertRule.OBLIGATION_REPORT_DUE,
+    }
+)
 
 # What counts as an offer for the Youth Guarantee (besides a PACEA or a CEJ).
 OFFER_SITUATIONS = (
@@ -259,4 +279,95 @@ def queue_findings(mission_locale_id, thresholds: dict, today: datetime.date) ->
             thresholds=thresholds,
         )
         found.append(Located(finding, None, None, transfer.uid))
+    return (
+        found
+        + justice_findings(mission_locale_id, thresholds, today)
+        + obligation_findings(mission_locale_id, thresholds, today)
+    )
+
+
+def justice_findings(mission_locale_id, thresholds: dict, today: datetime.date) -> list[Located]:
+    """Releases from detention to prepare, and to follow up once they happened."""
+    detentions = list(
+        PenalSituation.objects.filter(
+            young_person__mission_locale_id=mission_locale_id,
+            young_person__merged_into__isnull=True,
+            young_person__anonymised_at__isnull=True,
+            measure__in=DETENTION_MEASURES,
+        )
+        .filter(
+            Q(released_on__isnull=True, foreseeable_release_date__isnull=False)
+            | Q(released_on__gte=today - thresholds["release_follow_days"] * DAY)
+        )
+        .annotate(has_plan=Exists(ReleasePlan.objects.filter(situation=OuterRef("pk"))))
+        .only("pk", "uid", "young_person_id", "released_on", "foreseeable_release_date")
+    )
+    released = {}
+    for situation in detentions:
+        day = situation.released_on
+        if day is None and situation.foreseeable_release_date < today:
+            day = situation.foreseeable_release_date  # past the date, release not yet recorded
+        if day is not None:
+            released[situation.pk] = day
+    held = defaultdict(list)
+    if released:
+        for person_id, starts_at in Appointment.objects.filter(
+            young_person_id__in={s.young_person_id for s in detentions if s.pk in released},
+            status=AppointmentStatus.PRESENT,
+            starts_at__gte=day_bounds(min(released.values()), today)[0],
+        ).values_list("young_person_id", "starts_at"):
+            held[person_id].append(timezone.localdate(starts_at))
+    found = []
+    for situation in detentions:
+        if situation.released_on is None:
+            finding = rules.release_without_plan(
+                situation_id=situation.pk,
+                foreseeable_release=situation.foreseeable_release_date,
+                has_plan=situation.has_plan,
+                today=today,
+                thresholds=thresholds,
+            )
+            if finding:
+                found.append(Located(finding, situation.young_person_id, None, situation.uid))
+        if situation.pk in released:
+            release_day = released[situation.pk]
+            after = [day for day in held[situation.young_person_id] if day >= release_day]
+            finding = rules.release_without_first_appointment(
+                situation_id=situation.pk,
+                released_on=release_day,
+                first_held=min(after, default=None),
+                today=today,
+                thresholds=thresholds,
+            )
+            if finding:
+                found.append(Located(finding, situation.young_person_id, None, situation.uid))
     return found
+
+
+def obligation_findings(mission_locale_id, thresholds: dict, today: datetime.date) -> list[Located]:
+    """Obligation de formation: cases left without contact, and the report due (two queries)."""
+    cases = with_stage(ObligationCase.objects.filter(mission_locale_id=mission_locale_id), today)
+    waiting = [
+        timezone.localdate(created_at)
+        for created_at in cases.filter(stage__in=(Stage.TO_CONTACT, Stage.CONTACTING)).values_list(
+            "created_at", flat=True
+        )
+    ]
+    due_dates = [
+        obligation_rules.report_due_on(convoked_on)
+        for convoked_on in cases.filter(stage=Stage.REPORT_DUE).values_list(
+            "convoked_on", flat=True
+        )
+    ]
+    found = [
+        rules.obligation_without_solution(
+            mission_locale_id=mission_locale_id,
+            waiting=waiting,
+            today=today,
+            thresholds=thresholds,
+        ),
+        rules.obligation_report_due(
+            mission_locale_id=mission_locale_id, due_dates=due_dates, today=today
+        ),
+    ]
+    return [Located(finding, None, None) for finding in found if finding]

@@ -103,6 +103,36 @@ RULES = {
         lambda p: f"Transfert demandé le {_day(p['since'])}.",
         "transfer",
     ),
+    AlertRule.RELEASE_WITHOUT_PLAN: RuleText(
+        "Accord-cadre Justice : la sortie se prépare pour éviter une « sortie sèche » "
+        "(adresse, Mission Locale, premier rendez-vous, parcours, hébergement).",
+        "Préparer la sortie",
+        lambda p: f"Sortie prévisible le {_day(p['due'])}, sans projet de sortie.",
+        "release_plan",
+    ),
+    AlertRule.RELEASE_WITHOUT_FIRST_APPOINTMENT: RuleText(
+        "Continuité « dedans-dehors » : après la sortie, le jeune est reçu par la Mission Locale.",
+        "Fixer le premier rendez-vous",
+        lambda p: f"Sorti·e le {_day(p['released_on'])}, aucun entretien tenu depuis.",
+        "file",
+    ),
+    AlertRule.OBLIGATION_WITHOUT_SOLUTION: RuleText(
+        "Obligation de formation (L114-1 du Code de l'éducation) : chaque jeune de 16-17 ans "
+        "des listes est contacté et convoqué.",
+        "Contacter les jeunes",
+        lambda p: (
+            f"{p['count']} jeune(s) sans solution ni convocation, le plus ancien depuis "
+            f"le {_day(p['since'])}."
+        ),
+        "obligation_cases",
+    ),
+    AlertRule.OBLIGATION_REPORT_DUE: RuleText(
+        "Deux mois après la convocation, un jeune toujours sans solution est signalé au "
+        "président du conseil départemental.",
+        "Préparer le signalement",
+        lambda p: f"{p['count']} situation(s) à signaler, la première depuis le {_day(p['due'])}.",
+        "obligation_reports",
+    ),
 }
 
 
@@ -118,4 +148,10 @@ def action_url(alert) -> str:
         return reverse("referrals:detail", args=[alert.subject_uid])
     if target == "transfer" and alert.subject_uid:
         return reverse("youngpeople:transfer_detail", args=[alert.subject_uid])
+    if target == "release_plan" and alert.subject_uid:
+        return reverse("justice:release_plan", args=[alert.subject_uid])
+    if target == "obligation_cases":
+        return reverse("obligation:list")
+    if target == "obligation_reports":
+        return reverse("obligation:reports")
     return reverse("youngpeople:detail", args=[alert.young_person.uid])

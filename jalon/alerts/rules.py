@@ -223,3 +223,88 @@ def transfer_waiting(
         _level(today, due),
         {"since": requested_on.isoformat()},
     )
+
+
+def release_without_plan(
+    *,
+    situation_id: int,
+    foreseeable_release: datetime.date,
+    has_plan: bool,
+    today: datetime.date,
+    thresholds: dict,
+) -> Finding | None:
+    """Seed 000: prepare the release to avoid a "sortie sèche": a detention ending within 60
+    days has a release plan (address, Mission Locale, first appointment, pathway, housing)."""
+    if has_plan:
+        return None
+    return _approaching(
+        AlertRule.RELEASE_WITHOUT_PLAN,
+        str(situation_id),
+        due=foreseeable_release,
+        warn_from=foreseeable_release - thresholds["release_plan_days"] * DAY,
+        today=today,
+    )
+
+
+def release_without_first_appointment(
+    *,
+    situation_id: int,
+    released_on: datetime.date,
+    first_held: datetime.date | None,
+    today: datetime.date,
+    thresholds: dict,
+) -> Finding | None:
+    """Continuity "dedans-dehors": after the release, the young person is met by the Mission
+    Locale; a release with no held interview since is followed up, urgently after 7 days."""
+    if today <= released_on or (first_held is not None and first_held >= released_on):
+        return None
+    due = released_on + thresholds["release_first_appointment_days"] * DAY
+    return Finding(
+        AlertRule.RELEASE_WITHOUT_FIRST_APPOINTMENT,
+        str(situation_id),
+        due,
+        _level(today, due),
+        {"released_on": released_on.isoformat(), "due": due.isoformat()},
+    )
+
+
+def obligation_without_solution(
+    *,
+    mission_locale_id: int,
+    waiting: list[datetime.date],
+    today: datetime.date,
+    thresholds: dict,
+) -> Finding | None:
+    """Obligation de formation (L114-1 Code de l'éducation): each 16-17 year old of the lists
+    is contacted and convoked; the cases imported more than 15 days ago and still neither
+    solved nor convoked are recalled once a week (one alert for the Mission Locale, not one per
+    young person: lists hold thousands)."""
+    late = [day for day in waiting if day + thresholds["obligation_contact_days"] * DAY < today]
+    if not late:
+        return None
+    year, week, _ = today.isocalendar()
+    return Finding(
+        AlertRule.OBLIGATION_WITHOUT_SOLUTION,
+        f"{mission_locale_id}:{year}-W{week:02d}",
+        min(late) + thresholds["obligation_contact_days"] * DAY,
+        AlertLevel.NOW,
+        {"count": len(late), "since": min(late).isoformat()},
+    )
+
+
+def obligation_report_due(
+    *, mission_locale_id: int, due_dates: list[datetime.date], today: datetime.date
+) -> Finding | None:
+    """Two months after the convocation, a young person still without solution is reported to
+    the président du conseil départemental (seed 002: the ML's only duty to the Département)."""
+    due = [day for day in due_dates if day <= today]
+    if not due:
+        return None
+    first = min(due)
+    return Finding(
+        AlertRule.OBLIGATION_REPORT_DUE,
+        f"{mission_locale_id}:{first.isoformat()}",
+        first,
+        AlertLevel.NOW,
+        {"count": len(due), "due": first.isoformat()},
+    )

@@ -5,7 +5,7 @@ from collections import defaultdict
 from functools import partial
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 
 def _empty_batch() -> dict:
@@ -60,7 +60,26 @@ def _transfer_changed(sender, instance, **kwargs):
     )
 
 
+def _mission_locale_queue_changed(sender, instance, **kwargs):
+    _collect(queues=[instance.mission_locale_id])
+
+
+def _contact_attempt_changed(sender, instance, **kwargs):
+    _collect(queues=[instance.case.mission_locale_id])
+
+
+def _release_plan_changed(sender, instance, **kwargs):
+    _collect(people=[instance.situation.young_person_id])
+
+
 def connect():
+    from jalon.justice.models import PenalSituation, ReleasePlan
+    from jalon.obligation.models import (
+        ContactAttempt,
+        DepartementReport,
+        LeaverList,
+        ObligationCase,
+    )
     from jalon.pathways.models import CejSanction, Pathway, Pmsmp, Proposal, Situation
     from jalon.referrals.models import LiaisonForm
     from jalon.scheduling.models import Appointment, Participation
@@ -74,6 +93,18 @@ def connect():
     post_save.connect(_young_person_changed, sender=YoungPerson, dispatch_uid="alerts-file")
     post_save.connect(_liaison_form_changed, sender=LiaisonForm, dispatch_uid="alerts-liaison")
     post_save.connect(_transfer_changed, sender=FileTransfer, dispatch_uid="alerts-transfer")
+    post_save.connect(_file_changed, sender=PenalSituation, dispatch_uid="alerts-penal")
+    post_save.connect(_release_plan_changed, sender=ReleasePlan, dispatch_uid="alerts-release")
+    for model in (LeaverList, ObligationCase, DepartementReport):  # an import is a bulk create
+        post_save.connect(
+            _mission_locale_queue_changed, sender=model, dispatch_uid=f"alerts-{model.__name__}"
+        )
+    m2m_changed.connect(
+        _mission_locale_queue_changed,
+        sender=DepartementReport.cases.through,
+        dispatch_uid="alerts-report-cases",
+    )
+    post_save.connect(_contact_attempt_changed, sender=ContactAttempt, dispatch_uid="alerts-oc")
 
 
 def _sanction_changed(sender, instance, **kwargs):

@@ -14,6 +14,10 @@ LABELS = {
     "age_limit_warn_days": "Limite d'âge : prévenir avant l'anniversaire (jours)",
     "liaison_form_wait_days": "Fiche de liaison : jours d'attente tolérés",
     "transfer_wait_days": "Transfert : jours avant que l'acceptation devienne urgente",
+    "release_plan_days": "Sortie de détention : prévenir sans projet de sortie (jours avant)",
+    "release_first_appointment_days": "Sortie de détention : délai du premier rendez-vous (jours)",
+    "release_follow_days": "Sortie de détention : suivre les sorties des derniers (jours)",
+    "obligation_contact_days": "Obligation de formation : délai pour contacter (jours)",
 }
 
 

@@ -288,3 +288,64 @@ def test_api_lists_the_current_users_alerts(
     assert alert["rule"] == AlertRule.YOUTH_GUARANTEE
     assert alert["young_person"] == str(waiting_neet.uid)
     assert alert["action_url"] == f"/jeunes/{waiting_neet.uid}/"
+
+
+# --- Justice and obligation de formation --------------------------------------------------
+
+
+def test_a_release_to_prepare_is_known_to_the_justice_habilitated_only(
+    young_person_a, ml_a, personas
+):
+    from tests.justice.factories import detention, prison
+
+    detention(personas["cjml_a"], young_person_a, prison(), days_left=30)
+    refresh(ml_a)
+    alert = Alert.objects.get(rule=AlertRule.RELEASE_WITHOUT_PLAN)
+    assert alert.counsellor is None  # not the referent's list: the referent may not know
+    for name in ("cjml_a", "justice_referent_a", "director_a"):
+        assert Alert.objects.visible_to(personas[name]).filter(pk=alert.pk).exists(), name
+    for name in ("counsellor_a", "reception_a", "counsellor_b"):
+        assert not Alert.objects.visible_to(personas[name]).filter(pk=alert.pk).exists(), name
+
+
+def test_a_release_plan_lifts_the_alert_and_a_release_asks_for_the_first_interview(
+    young_person_a, ml_a, personas, django_capture_on_commit_callbacks
+):
+    from jalon.justice.models import PenalSituation, ReleasePlan
+    from tests.justice.factories import detention, prison
+
+    situation = detention(personas["cjml_a"], young_person_a, prison(), days_left=30)
+    refresh(ml_a)
+    with django_capture_on_commit_callbacks(execute=True):
+        ReleasePlan.objects.create(
+            situation=situation, release_address="3 rue des Lilas", updated_by=personas["cjml_a"]
+        )
+    assert Alert.objects.get(rule=AlertRule.RELEASE_WITHOUT_PLAN).status == AlertStatus.RESOLVED
+    PenalSituation.objects.filter(pk=situation.pk).update(released_on=today() - 10 * DAY)
+    refresh(ml_a)
+    alert = Alert.objects.get(rule=AlertRule.RELEASE_WITHOUT_FIRST_APPOINTMENT)
+    assert alert.status == AlertStatus.OPEN
+    AppointmentFactory(
+        young_person=young_person_a,
+        starts_at=timezone.now() - 2 * DAY,
+        status=AppointmentStatus.PRESENT,
+    )
+    refresh(ml_a)
+    alert.refresh_from_db()
+    assert alert.status == AlertStatus.RESOLVED
+
+
+def test_obligation_cases_without_contact_and_the_report_due_reach_their_audience(ml_a, personas):
+    from jalon.obligation.models import ObligationCase
+    from tests.obligation.factories import ObligationCaseFactory
+
+    ObligationCaseFactory(mission_locale=ml_a)
+    ObligationCaseFactory(mission_locale=ml_a, convoked_on=today() - 70 * DAY)
+    ObligationCase.objects.update(created_at=timezone.now() - 80 * DAY)
+    refresh(ml_a)
+    waiting = Alert.objects.get(rule=AlertRule.OBLIGATION_WITHOUT_SOLUTION)
+    report = Alert.objects.get(rule=AlertRule.OBLIGATION_REPORT_DUE)
+    assert waiting.params["count"] == 1 and report.params["count"] == 1
+    assert Alert.objects.visible_to(personas["counsellor_a"]).filter(pk=waiting.pk).exists()
+    assert not Alert.objects.visible_to(personas["counsellor_a"]).filter(pk=report.pk).exists()
+    assert Alert.objects.visible_to(personas["director_a"]).filter(pk=report.pk).exists()

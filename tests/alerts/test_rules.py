@@ -19,6 +19,10 @@ T = {
     "age_limit_warn_days": 90,
     "liaison_form_wait_days": 7,
     "transfer_wait_days": 5,
+    "release_plan_days": 60,
+    "release_first_appointment_days": 7,
+    "release_follow_days": 90,
+    "obligation_contact_days": 15,
 }
 
 
@@ -200,3 +204,77 @@ def test_rule_a_transfer_waiting_for_acceptance():
     assert at(D(2026, 11, 5)) == AlertLevel.SOON
     assert at(D(2026, 11, 6)) == AlertLevel.NOW
     assert at(D(2026, 11, 7)) == AlertLevel.NOW
+
+
+def test_rule_foreseeable_release_within_60_days_without_a_release_plan():
+    release = D(2027, 1, 31)
+
+    def at(today, has_plan=False):
+        return level(
+            rules.release_without_plan(
+                situation_id=8,
+                foreseeable_release=release,
+                has_plan=has_plan,
+                today=today,
+                thresholds=T,
+            )
+        )
+
+    warn_from = release - 60 * DAY
+    assert at(warn_from - DAY) is None
+    assert at(warn_from) == AlertLevel.SOON
+    assert at(warn_from + DAY) == AlertLevel.SOON
+    assert at(release - DAY) == AlertLevel.SOON
+    assert at(release) == AlertLevel.NOW
+    assert at(release, has_plan=True) is None
+
+
+def test_rule_release_passed_without_a_first_appointment_held():
+    released = D(2026, 11, 10)
+
+    def at(today, first_held=None):
+        return level(
+            rules.release_without_first_appointment(
+                situation_id=8,
+                released_on=released,
+                first_held=first_held,
+                today=today,
+                thresholds=T,
+            )
+        )
+
+    assert at(released) is None
+    assert at(released + DAY) == AlertLevel.SOON
+    assert at(released + 6 * DAY) == AlertLevel.SOON
+    assert at(released + 7 * DAY) == AlertLevel.NOW
+    assert at(released + 8 * DAY) == AlertLevel.NOW
+    assert at(released + 8 * DAY, first_held=released + 2 * DAY) is None
+    assert at(released + 8 * DAY, first_held=released - DAY) == AlertLevel.NOW  # before: inside
+
+
+def test_rule_obligation_de_formation_cases_left_without_contact():
+    imported = [D(2026, 11, 1)]
+
+    def at(today, waiting=imported):
+        return rules.obligation_without_solution(
+            mission_locale_id=3, waiting=waiting, today=today, thresholds=T
+        )
+
+    assert at(D(2026, 11, 15)) is None
+    assert at(D(2026, 11, 16)) is None  # 15 days
+    finding = at(D(2026, 11, 17))
+    assert finding.level == AlertLevel.NOW and finding.params["count"] == 1
+    assert at(D(2026, 11, 17), waiting=[]) is None
+    # Recalled once a week while it lasts: a new occurrence each ISO week.
+    assert at(D(2026, 11, 23)).key != finding.key
+
+
+def test_rule_obligation_de_formation_report_due_two_months_after_convocation():
+    due = D(2026, 11, 20)
+
+    def at(today):
+        return rules.obligation_report_due(mission_locale_id=3, due_dates=[due], today=today)
+
+    assert at(due - DAY) is None
+    assert at(due).level == AlertLevel.NOW
+    assert at(due + DAY).params == {"count": 1, "due": "2026-11-20"}
