@@ -899,6 +899,14 @@ def _justice_partner_files(user) -> QuerySet:
     return scope_partner_files(YoungPerson.objects.all(), user).filter(Exists(pathway))
 
 
+def can_read_public_detail(user, period) -> bool:
+    """Every counsellor knows a young person is under justice (a priority public); the measure
+    behind it (detention, open environment, PJJ placement) is penal information."""
+    from jalon.youngpeople.enums import PriorityPublic
+
+    return period.public != PriorityPublic.JUSTICE or is_justice_habilitated(user)
+
+
 def can_read_penal_situation(user, young_person) -> bool:
     """Justice-habilitated staff of the file's Mission Locale, and the justice partners of the
     follow-up group as the young person's consent allows."""

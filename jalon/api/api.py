@@ -237,7 +237,7 @@ def list_organisations(request, filters: Query[OrganisationFilters]):
 # --- Young people --------------------------------------------------------------------------
 
 
-def _young_person_out(young_person: YoungPerson) -> dict:
+def _young_person_out(user, young_person: YoungPerson) -> dict:
     referent = young_person.referent
     return {
         "id": young_person.uid,
@@ -279,7 +279,7 @@ def _young_person_out(young_person: YoungPerson) -> dict:
             {
                 "public": period.public,
                 "public_label": period.get_public_display(),
-                "detail": period.detail,
+                "detail": period.detail if policy.can_read_public_detail(user, period) else "",
                 "start_date": period.start_date,
                 "end_date": period.end_date,
             }
@@ -374,7 +374,8 @@ def create_young_person(request, payload: YoungPersonCreate):
             },
         )
     return Status(
-        201, _young_person_out(selectors.file_for_display(request.auth, young_person.uid))
+        201,
+        _young_person_out(request.auth, selectors.file_for_display(request.auth, young_person.uid)),
     )
 
 
@@ -397,7 +398,7 @@ def _duplicate_out(user, candidate) -> dict:
 def get_young_person(request, uid: uuid.UUID):
     young_person = selectors.file_for_display(request.auth, uid, include_emergency=True)
     audit.record_read(actor=request.auth, young_person=young_person, channel="api")
-    return Status(200, _young_person_out(young_person))
+    return Status(200, _young_person_out(request.auth, young_person))
 
 
 @api.patch(
@@ -425,7 +426,9 @@ def update_young_person(request, uid: uuid.UUID, payload: YoungPersonPatch):
         expected_version=payload.version,
         channel="api",
     )
-    return Status(200, _young_person_out(selectors.file_for_display(request.auth, uid)))
+    return Status(
+        200, _young_person_out(request.auth, selectors.file_for_display(request.auth, uid))
+    )
 
 
 # Each domain app's operations live in their own router module.

@@ -123,6 +123,12 @@ def young_person_detail(request, uid):
     young_person = selectors.file_for_display(request.user, uid, include_emergency=True)
     audit.record_read(actor=request.user, young_person=young_person)
     periods = list(young_person.public_periods.all())
+    for period in periods:
+        period.shown_detail = (
+            period.get_detail_display()
+            if policy.can_read_public_detail(request.user, period)
+            else ""
+        )
     return render(
         request,
         "youngpeople/detail.html",

@@ -8,6 +8,8 @@ from django.urls import reverse
 from jalon.audit.models import AuditEntry
 from jalon.core.encryption import stored_values
 from jalon.justice.models import PenalSituation
+from jalon.youngpeople.enums import PriorityPublic, PublicDetail
+from tests.factories import PublicPeriodFactory
 
 SECRET = "Condamné pour vol aggravé"
 
@@ -115,3 +117,24 @@ def test_the_cpip_of_the_group_reads_it_only_with_the_pathway_consent(
     assert "Toulouse-Seysses" in page
     # Free text never reaches a partner.
     assert SECRET not in page
+
+
+def test_the_measure_behind_a_justice_priority_public_is_for_the_habilitated_only(
+    personas, client_for, api_token_for, young_person_a
+):
+    PublicPeriodFactory(
+        young_person=young_person_a,
+        public=PriorityPublic.JUSTICE,
+        detail=PublicDetail.JUSTICE_DETENTION,
+    )
+    url = reverse("youngpeople:detail", args=[young_person_a.uid])
+    api = f"/api/v1/young-people/{young_person_a.uid}"
+    for persona, shown in (("counsellor_a", False), ("cjml_a", True), ("director_a", True)):
+        user = personas[persona]
+        page = client_for(user).get(url).content.decode()
+        # (The form to add a period lists every detail: the file's own periods are checked.)
+        assert ("— Détention" in page) is shown, persona
+        headers = {"Authorization": f"Bearer {api_token_for(user)}"}
+        body = client_for(None).get(api, headers=headers).json()
+        details = {p["detail"] for p in body["priority_publics"]}
+        assert ("justice_detention" in details) is shown, persona
