@@ -20,6 +20,12 @@ class AlertRule(models.TextChoices):
         "release_without_first_appointment",
         "Sortie de détention sans premier rendez-vous tenu",
     )
+    ASE_INTERVIEW_AT_17 = "ase_interview_at_17", "ASE : entretien des 17 ans à prévoir"
+    ASE_AUTONOMY_PROJECT = "ase_autonomy_project", "ASE : projet d'accès à l'autonomie avant 18 ans"
+    CEJ_FOR_FORMERLY_PLACED = (
+        "cej_for_formerly_placed",
+        "CEJ à proposer à un jeune majeur anciennement placé",
+    )
     OBLIGATION_WITHOUT_SOLUTION = (
         "obligation_without_solution",
         "Obligation de formation : jeunes de 16-17 ans sans solution",

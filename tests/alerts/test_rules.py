@@ -23,6 +23,8 @@ T = {
     "release_first_appointment_days": 7,
     "release_follow_days": 90,
     "obligation_contact_days": 15,
+    "ase_interview_warn_days": 90,
+    "ase_autonomy_warn_days": 90,
 }
 
 
@@ -278,3 +280,72 @@ def test_rule_obligation_de_formation_report_due_two_months_after_convocation():
     assert at(due - DAY) is None
     assert at(due).level == AlertLevel.NOW
     assert at(due + DAY).params == {"count": 1, "due": "2026-11-20"}
+
+
+def test_rule_ase_17th_birthday_within_3_months_and_no_interview_planned():
+    birth = D(2010, 3, 15)
+    birthday = D(2027, 3, 15)
+
+    def at(today, has_interview=False):
+        return level(
+            rules.ase_interview_at_17(
+                young_person_id=6,
+                birth_date=birth,
+                has_interview=has_interview,
+                today=today,
+                thresholds=T,
+            )
+        )
+
+    assert at(birthday - 91 * DAY) is None
+    assert at(birthday - 90 * DAY) == AlertLevel.SOON
+    assert at(birthday - DAY) == AlertLevel.SOON
+    assert at(birthday) == AlertLevel.NOW  # taken into care late: as soon as possible
+    assert at(birthday + DAY) == AlertLevel.NOW
+    assert at(birthday, has_interview=True) is None
+    assert at(D(2028, 3, 15)) is None  # 18: the Département's interview is past
+
+
+def test_rule_ase_turning_18_without_autonomy_project():
+    birth = D(2009, 6, 1)
+    majority = D(2027, 6, 1)
+
+    def at(today, has_project=False):
+        return level(
+            rules.ase_autonomy_project(
+                young_person_id=6,
+                birth_date=birth,
+                has_project=has_project,
+                today=today,
+                thresholds=T,
+            )
+        )
+
+    assert at(majority - 91 * DAY) is None
+    assert at(majority - 90 * DAY) == AlertLevel.SOON
+    assert at(majority - DAY) == AlertLevel.SOON
+    assert at(majority) == AlertLevel.NOW
+    assert at(majority + DAY) == AlertLevel.NOW
+    assert at(majority + DAY, has_project=True) is None
+
+
+def test_rule_cej_proposed_systematically_to_young_adults_formerly_placed():
+    birth = D(2008, 12, 1)
+    majority = D(2026, 12, 1)
+
+    def at(today, placed=True, proposed=False):
+        return level(
+            rules.cej_for_formerly_placed(
+                young_person_id=6,
+                birth_date=birth,
+                formerly_placed=placed,
+                cej_proposed=proposed,
+                today=today,
+            )
+        )
+
+    assert at(majority - DAY) is None
+    assert at(majority) == AlertLevel.NOW
+    assert at(majority + DAY) == AlertLevel.NOW
+    assert at(majority + DAY, placed=False) is None
+    assert at(majority + DAY, proposed=True) is None
