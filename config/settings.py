@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "jalon.privacy",
     "jalon.referrals",
     "jalon.partners",
+    "jalon.childwelfare",
     "jalon.webhooks",
     "jalon.api",
     "jalon.pilotage",
@@ -370,6 +371,11 @@ UPLOAD_MAX_BYTES = env_int("JALON_UPLOAD_MAX_MB", 10) * 1024 * 1024
 # A form waiting (sent or received) longer than this is recalled to the recipient Mission Locale.
 JALON_LIAISON_REMINDER_DAYS = env_int("JALON_LIAISON_REMINDER_DAYS", 5)
 JALON_LIAISON_MAX_ATTACHMENTS = 5
+
+# --- Child welfare (ASE follow-up) ---
+# Taken into care at 17 or later: the interview at 17 is due "dans les meilleurs délais"
+# (CASF L222-5-1), which Jalon reads as within this many days of the taking into care.
+JALON_ASE_LATE_CARE_INTERVIEW_DAYS = env_int("JALON_ASE_LATE_CARE_INTERVIEW_DAYS", 30)
 # --- Webhooks (notifications to partners' systems) ------------------------------------------
 # README, "Webhooks (notifications aux partenaires)". Targets must be https:// URLs resolving to
 # public addresses (no SSRF towards the internal network); demo mode and tests may use

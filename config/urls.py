@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("jalon.audit.urls")),
     path("", include("jalon.privacy.urls")),
     path("", include("jalon.partners.urls")),
+    path("", include("jalon.childwelfare.urls")),
     path("", include("jalon.pilotage.urls")),
     path("", include("jalon.referrals.urls")),
     path("", include("jalon.webhooks.urls")),
