@@ -24,7 +24,5 @@ def minor_in_care(ml_a, counsellor_a, departement):
 def shared_follow_up(minor_in_care, counsellor_a, ase_referent):
     """The young person consented to share everything with the Département; the referent is
     a member of the follow-up group."""
-    consent, member = share_with_departement(
-        counsellor_a, minor_in_care.young_person, ase_referent
-    )
+    consent, member = share_with_departement(counsellor_a, minor_in_care.young_person, ase_referent)
     return {"follow_up": minor_in_care, "consent": consent, "member": member}
