@@ -892,3 +892,18 @@ def can_read_ase_internal_comment(user, follow_up) -> bool:
     return can_read_named_files(user) and (
         follow_up.young_person.mission_locale_id == user.organisation_id
     )
+
+
+def get_ase_follow_up_or_404(user, uid):
+    """A follow-up by its own uid (the API of the Départements' systems), fetched and
+    authorised in one step."""
+    from jalon.childwelfare.models import AseFollowUp
+
+    try:
+        return (
+            scope_ase_follow_ups(AseFollowUp.objects.all(), user)
+            .select_related("young_person__mission_locale")
+            .get(uid=uid)
+        )
+    except (AseFollowUp.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
+        raise Http404("Suivi introuvable.") from exc

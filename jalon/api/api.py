@@ -437,6 +437,7 @@ for _module in (
     "transfers",
     "referrals",
     "partners",
+    "childwelfare",
     "webhooks",
 ):
     api.add_router("/", f"jalon.api.{_module}.router")

@@ -31,6 +31,8 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from jalon.childwelfare.models import AgeSeventeenInterview, AseFollowUp
+from jalon.childwelfare.services import interview_record
 from jalon.pathways.models import Pathway
 from jalon.reception.models import Diagnostic
 from jalon.referrals.models import LiaisonForm
@@ -38,6 +40,7 @@ from jalon.scheduling.models import Appointment
 from jalon.webhooks.models import WebhookDelivery
 from jalon.youngpeople.enums import TransferReason
 from jalon.youngpeople.models import Document, FileTransfer, YoungPerson
+from tests.childwelfare.factories import days_ago, open_follow_up
 from tests.factories import PublicPeriodFactory, YoungPersonFactory
 from tests.pathways.factories import PathwayFactory
 from tests.reception.factories import (
@@ -68,6 +71,8 @@ RECORDS_BY_COLLECTION = {
     "transfers": FileTransfer,
     "liaison-forms": LiaisonForm,
     "deliveries": WebhookDelivery,
+    "follow-ups": AseFollowUp,
+    "interviews": AgeSeventeenInterview,
 }
 PARAMETER = r"([\w-]+)/\{(\w+)\}"
 
@@ -108,6 +113,8 @@ def files_of_ml_a(ml_a, ml_b, counsellor_a, counsellor_b, young_person_a, young_
         requested_by=counsellor_b,
         reason_kind=TransferReason.RELEASE,
     )
+    follow_up = open_follow_up(counsellor_a, second, personas["ase_referent"].organisation)
+    interview_record(actor=counsellor_a, follow_up=follow_up, data={"planned_on": days_ago(-9)})
     cpip = personas["cpip"]
     send(cpip, ml_a)
     send(cpip, ml_a, last_name="Durand")

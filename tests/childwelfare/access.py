@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from jalon.accounts.models import Role, User
 from jalon.childwelfare import services
-from tests.access import ML_A_STAFF, ML_STAFF, only
+from tests.access import ANONYMOUS, API_UNAUTHENTICATED, ML_A_STAFF, ML_STAFF, only
 from tests.childwelfare.factories import (
     days_ago,
     open_follow_up,
@@ -91,4 +91,63 @@ PAGES = {
     ),
 }
 
-API = {}
+
+def _api(status_for_editors, reception=403):
+    return {
+        **only(404, set(), 404),
+        **dict.fromkeys(EDITORS, status_for_editors),
+        "reception_a": reception,
+        ANONYMOUS: API_UNAUTHENTICATED,
+    }
+
+
+def _follow_up_api(suffix=""):
+    return lambda r: f"/api/v1/ase/follow-ups/{r['ase_follow_up'].uid}{suffix}"
+
+
+# Bodies the rules refuse (400) or an outdated version (409): nothing changes.
+API = {
+    "api:list_ase_follow_ups": [
+        (
+            "get",
+            lambda r: "/api/v1/ase/follow-ups",
+            None,
+            {**only(200, ML_STAFF | {"ase_referent"}, 403), ANONYMOUS: API_UNAUTHENTICATED},
+        )
+    ],
+    "api:get_ase_follow_up": [
+        (
+            "get",
+            _follow_up_api(),
+            None,
+            {**only(200, READERS, 404), ANONYMOUS: API_UNAUTHENTICATED},
+        )
+    ],
+    "api:create_ase_status": [
+        (
+            "post",
+            _follow_up_api("/statuses"),
+            {"status": "ase_young_adult", "start_date": "2020-01-01"},
+            _api(400),
+        )
+    ],
+    "api:create_ase_interview": [
+        ("post", _follow_up_api("/interviews"), {"planned_on": None}, _api(400))
+    ],
+    "api:update_ase_interview": [
+        (
+            "patch",
+            lambda r: f"/api/v1/ase/interviews/{r['ase_interview'].uid}",
+            {"version": 99},
+            _api(409),
+        )
+    ],
+    "api:create_ase_autonomy_project": [
+        (
+            "post",
+            _follow_up_api("/autonomy-projects"),
+            {"drawn_up_on": "2020-01-01"},
+            _api(400),
+        )
+    ],
+}
