@@ -40,14 +40,14 @@ class AseStatusIn(Schema):
     start_date: datetime.date
 
 
-class StatusOut(Schema):
+class AseStatusOut(Schema):
     status: str
     status_label: str
     start_date: datetime.date
     end_date: datetime.date | None
 
 
-class InterviewIn(Schema):
+class AseInterviewIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
     planned_on: datetime.date | None = None
@@ -60,7 +60,7 @@ class InterviewIn(Schema):
     trusted_person_present: bool = False
 
 
-class InterviewPatch(Schema):
+class AseInterviewPatch(Schema):
     model_config = ConfigDict(extra="forbid")
 
     planned_on: datetime.date | None = None
@@ -72,7 +72,7 @@ class InterviewPatch(Schema):
     version: int = Field(ge=1, description="La version lue : 409 si l'entretien a changé depuis")
 
 
-class InterviewOut(Schema):
+class AseInterviewOut(Schema):
     id: uuid.UUID
     planned_on: datetime.date | None
     held_on: datetime.date | None
@@ -83,7 +83,7 @@ class InterviewOut(Schema):
     version: int
 
 
-class AreaIn(Schema):
+class AseAreaIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
     area: one_of(AutonomyArea)
@@ -91,34 +91,34 @@ class AreaIn(Schema):
     actions: str = ""
 
 
-class AreaOut(Schema):
+class AseAreaOut(Schema):
     area: str
     area_label: str
     objectives: str
     actions: str
 
 
-class AutonomyProjectIn(Schema):
+class AseAutonomyProjectIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
     drawn_up_on: datetime.date
     built_jointly: bool = False
     ml_participant_email: str | None = None
     departement_participant: str = Field("", max_length=150)
-    areas: list[AreaIn] = []
+    areas: list[AseAreaIn] = []
 
 
-class AutonomyProjectOut(Schema):
+class AseAutonomyProjectOut(Schema):
     id: uuid.UUID
     drawn_up_on: datetime.date
     built_jointly: bool
     ml_participant: str | None
     departement_participant: str
-    areas: list[AreaOut]
+    areas: list[AseAreaOut]
     version: int
 
 
-class CejProposalOut(Schema):
+class AseCejProposalOut(Schema):
     id: uuid.UUID
     proposed_on: datetime.date
     decision: one_of(CejDecision)
@@ -126,26 +126,26 @@ class CejProposalOut(Schema):
     decided_on: datetime.date | None
 
 
-class ReferentOut(Schema):
+class AseReferentOut(Schema):
     name: str
     phone: str
     email: str
 
 
-class FollowUpListItem(Schema):
+class AseFollowUpListItem(Schema):
     id: uuid.UUID
     young_person_id: uuid.UUID
     departement_code: str
-    status: StatusOut | None
+    status: AseStatusOut | None
     interview_due_by: datetime.date
     interview_stage: one_of(InterviewStage)
     cej_proposal_due: bool
 
 
-class FollowUpOut(FollowUpListItem):
+class AseFollowUpOut(AseFollowUpListItem):
     departement_name: str
     taken_into_care_on: datetime.date
-    referent: ReferentOut | None
+    referent: AseReferentOut | None
     requested_by_departement_on: datetime.date | None
     first_contact_on: datetime.date | None
     registration_proposed_on: datetime.date | None
@@ -154,10 +154,10 @@ class FollowUpOut(FollowUpListItem):
         description="Diagnostic d'orientation au bilan de parcours (pour un partenaire : avec "
         "le consentement au partage du diagnostic)"
     )
-    statuses: list[StatusOut]
-    interviews: list[InterviewOut]
-    autonomy_projects: list[AutonomyProjectOut]
-    cej_proposals: list[CejProposalOut]
+    statuses: list[AseStatusOut]
+    interviews: list[AseInterviewOut]
+    autonomy_projects: list[AseAutonomyProjectOut]
+    cej_proposals: list[AseCejProposalOut]
     version: int
 
 
@@ -284,7 +284,7 @@ def _ml_participant(young_person, email: str | None):
 @router.get(
     "/ase/follow-ups",
     summary="Lister les suivis ASE",
-    response={200: list[FollowUpListItem], 401: ErrorOut, 403: ErrorOut},
+    response={200: list[AseFollowUpListItem], 401: ErrorOut, 403: ErrorOut},
 )
 def list_ase_follow_ups(request):
     """Les jeunes de l'aide sociale à l'enfance que vous suivez, avec ce qui est à faire :
@@ -299,7 +299,7 @@ def list_ase_follow_ups(request):
 @router.get(
     "/ase/follow-ups/{uuid:uid}",
     summary="Lire un suivi ASE",
-    response={200: FollowUpOut, 401: ErrorOut, 404: ErrorOut},
+    response={200: AseFollowUpOut, 401: ErrorOut, 404: ErrorOut},
 )
 def get_ase_follow_up(request, uid: uuid.UUID):
     """Situation à l'ASE (historique), référent·e, étapes avec la Mission Locale, entretiens
@@ -315,7 +315,7 @@ def get_ase_follow_up(request, uid: uuid.UUID):
 @router.post(
     "/ase/follow-ups/{uuid:uid}/statuses",
     summary="Enregistrer une nouvelle situation à l'ASE",
-    response={201: StatusOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    response={201: AseStatusOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
 )
 def create_ase_status(request, uid: uuid.UUID, payload: AseStatusIn):
     """La nouvelle situation court à partir de `start_date` : celle en cours prend fin la
@@ -334,9 +334,9 @@ def create_ase_status(request, uid: uuid.UUID, payload: AseStatusIn):
 @router.post(
     "/ase/follow-ups/{uuid:uid}/interviews",
     summary="Enregistrer un entretien des 17 ans",
-    response={201: InterviewOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    response={201: AseInterviewOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
 )
-def create_ase_interview(request, uid: uuid.UUID, payload: InterviewIn):
+def create_ase_interview(request, uid: uuid.UUID, payload: AseInterviewIn):
     """Prévu (`planned_on`) ou réalisé (`held_on`) ; en binôme Département / Mission Locale
     avec le courriel du ou de la conseiller·ère présent·e."""
     follow_up = _follow_up(request.auth, uid)
@@ -352,7 +352,7 @@ def create_ase_interview(request, uid: uuid.UUID, payload: InterviewIn):
     "/ase/interviews/{uuid:uid}",
     summary="Modifier un entretien des 17 ans",
     response={
-        200: InterviewOut,
+        200: AseInterviewOut,
         400: ErrorOut,
         401: ErrorOut,
         403: ErrorOut,
@@ -360,7 +360,7 @@ def create_ase_interview(request, uid: uuid.UUID, payload: InterviewIn):
         409: ErrorOut,
     },
 )
-def update_ase_interview(request, uid: uuid.UUID, payload: InterviewPatch):
+def update_ase_interview(request, uid: uuid.UUID, payload: AseInterviewPatch):
     """Typiquement : l'entretien prévu a eu lieu. Seuls les champs envoyés changent ; `version`
     est celle lue (409 si quelqu'un l'a modifié entre-temps)."""
     interview = policy.get_ase_record_or_404(request.auth, AgeSeventeenInterview.objects.all(), uid)
@@ -390,14 +390,14 @@ def update_ase_interview(request, uid: uuid.UUID, payload: InterviewPatch):
     "/ase/follow-ups/{uuid:uid}/autonomy-projects",
     summary="Enregistrer un projet d'accès à l'autonomie",
     response={
-        201: AutonomyProjectOut,
+        201: AseAutonomyProjectOut,
         400: ErrorOut,
         401: ErrorOut,
         403: ErrorOut,
         404: ErrorOut,
     },
 )
-def create_ase_autonomy_project(request, uid: uuid.UUID, payload: AutonomyProjectIn):
+def create_ase_autonomy_project(request, uid: uuid.UUID, payload: AseAutonomyProjectIn):
     """Par domaine (resources, housing, employment_training, care, administrative,
     socio_educational) : objectifs et actions ; `built_jointly` avec la Mission Locale, dont
     le ou la conseiller·ère est nommé·e par son courriel."""

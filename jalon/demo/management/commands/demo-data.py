@@ -4,6 +4,7 @@ from django.utils import timezone
 
 from jalon.demo import (
     audit,
+    childwelfare,
     loader,
     partners,
     pathways,
@@ -54,6 +55,7 @@ class Command(BaseCommand):
                 privacy,
                 transfers,
                 referrals,
+                childwelfare,
             ):
                 stage.load(today)
         if young_people:
