@@ -5,6 +5,7 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 
 from jalon.accounts.models import MISSION_LOCALE_ROLES, Role
 from jalon.childwelfare.enums import ASE_STATUSES, AutonomyArea, CejDecision, InterviewStage
@@ -46,6 +47,24 @@ def _within_ase_ages(errors: dict, field: str, value, birth_date: datetime.date,
 def _raise(errors: dict) -> None:
     if errors:
         raise ValidationError(errors)
+
+
+def check_lengths(model, values: dict) -> None:
+    """Text longer than its column is refused with its limit, never cut nor a database error."""
+    errors = {}
+    for name, value in values.items():
+        limit = getattr(model._meta.get_field(name), "max_length", None)
+        if isinstance(value, str) and limit and len(value) > limit:
+            errors[name] = f"{limit} caractères au plus ({len(value)} saisis)."
+    _raise(errors)
+
+
+def check_email(value: str, field: str) -> None:
+    if value:
+        try:
+            validate_email(value)
+        except ValidationError as error:
+            raise ValidationError({field: "Adresse de courriel invalide."}) from error
 
 
 def interview_due_by(birth_date: datetime.date, taken_into_care_on: datetime.date):

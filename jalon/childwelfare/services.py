@@ -23,7 +23,7 @@ from jalon.core.encryption import redact
 from jalon.core.versioning import check_version, update_with_version
 from jalon.youngpeople.enums import PriorityPublic
 from jalon.youngpeople.models import PriorityPublicPeriod
-from jalon.youngpeople.rules import check_no_nul_characters
+from jalon.youngpeople.rules import check_no_nul_characters, normalize_phone
 
 FOLLOW_UP_FIELDS = (
     "departement",
@@ -69,11 +69,25 @@ def _values(instance, fields) -> dict:
     return redact(type(instance), values)
 
 
-def _clean_text(data: dict) -> dict:
+def _clean_text(model, data: dict) -> dict:
+    """Stripped text within its column's length, without NUL characters (French refusals)."""
     check_no_nul_characters(data)
-    return {
+    cleaned = {
         name: value.strip() if isinstance(value, str) else value for name, value in data.items()
     }
+    rules.check_lengths(model, cleaned)
+    return cleaned
+
+
+def _clean_follow_up(data: dict) -> dict:
+    cleaned = _clean_text(AseFollowUp, data)
+    if cleaned.get("referent_phone"):
+        try:
+            cleaned["referent_phone"] = normalize_phone(cleaned["referent_phone"])
+        except ValidationError as error:
+            raise ValidationError({"referent_phone": error.message_dict["phone"]}) from error
+    rules.check_email(cleaned.get("referent_email") or "", "referent_email")
+    return cleaned
 
 
 def current_ase_period(young_person, on=None):
@@ -116,7 +130,7 @@ def ase_follow_up_open(
         raise PermissionDenied("Vous ne pouvez pas ouvrir le suivi ASE de ce dossier.")
     if AseFollowUp.objects.filter(young_person=young_person).exists():
         raise ValidationError("Le suivi ASE de ce jeune est déjà ouvert.")
-    data = _clean_text({name: data.get(name) for name in FOLLOW_UP_FIELDS if name in data})
+    data = _clean_follow_up({name: data.get(name) for name in FOLLOW_UP_FIELDS if name in data})
     follow_up = AseFollowUp(young_person=young_person, created_by=actor)
     for name, value in data.items():
         setattr(follow_up, name, value if value is not None else _empty(name))
@@ -161,7 +175,7 @@ def ase_follow_up_update(
     if refused:
         raise PermissionDenied("Ces informations relèvent de la Mission Locale.")
     check_version(follow_up, expected_version)
-    data = _clean_text(data)
+    data = _clean_follow_up(data)
     before = _values(follow_up, FOLLOW_UP_FIELDS)
     for name, value in data.items():
         setattr(follow_up, name, value if value is not None else _empty(name))
@@ -267,7 +281,9 @@ def interview_record(
     """Plan or record the interview at 17 (renewed exceptionally: several may exist)."""
     if not policy.can_edit_ase_follow_up(actor, follow_up):
         raise PermissionDenied("Vous ne pouvez pas modifier ce suivi ASE.")
-    data = _clean_text({name: data.get(name) for name in INTERVIEW_FIELDS if name in data})
+    data = _clean_text(
+        AgeSeventeenInterview, {name: data.get(name) for name in INTERVIEW_FIELDS if name in data}
+    )
     interview = AgeSeventeenInterview(follow_up=follow_up, recorded_by=actor)
     for name, value in data.items():
         setattr(interview, name, value if value is not None else _field_default(interview, name))
@@ -296,7 +312,9 @@ def interview_update(
     if not policy.can_edit_ase_follow_up(actor, interview.follow_up):
         raise PermissionDenied("Vous ne pouvez pas modifier ce suivi ASE.")
     check_version(interview, expected_version)
-    data = _clean_text({name: data[name] for name in INTERVIEW_FIELDS if name in data})
+    data = _clean_text(
+        AgeSeventeenInterview, {name: data[name] for name in INTERVIEW_FIELDS if name in data}
+    )
     before = _values(interview, INTERVIEW_FIELDS)
     for name, value in data.items():
         setattr(interview, name, value if value is not None else _field_default(interview, name))
@@ -356,7 +374,9 @@ def autonomy_project_record(
     """`areas`: {area: (objectives, actions)}; empty areas are not kept."""
     if not policy.can_edit_ase_follow_up(actor, follow_up):
         raise PermissionDenied("Vous ne pouvez pas modifier ce suivi ASE.")
-    data = _clean_text({name: data.get(name) for name in PROJECT_FIELDS if name in data})
+    data = _clean_text(
+        AutonomyProject, {name: data.get(name) for name in PROJECT_FIELDS if name in data}
+    )
     areas = _normalise_areas(areas)
     project = AutonomyProject(follow_up=follow_up, recorded_by=actor)
     for name, value in data.items():
@@ -390,7 +410,9 @@ def autonomy_project_update(
     if not policy.can_edit_ase_follow_up(actor, project.follow_up):
         raise PermissionDenied("Vous ne pouvez pas modifier ce suivi ASE.")
     check_version(project, expected_version)
-    data = _clean_text({name: data[name] for name in PROJECT_FIELDS if name in data})
+    data = _clean_text(
+        AutonomyProject, {name: data[name] for name in PROJECT_FIELDS if name in data}
+    )
     areas = _normalise_areas(areas)
     before = _values(project, PROJECT_FIELDS)
     before_areas = {row.area: (row.objectives, row.actions) for row in project.areas.all()}

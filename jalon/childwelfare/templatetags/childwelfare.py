@@ -6,15 +6,21 @@ from django.http import Http404
 
 from jalon import policy
 from jalon.childwelfare import selectors
+from jalon.youngpeople.enums import PriorityPublic
 
 register = template.Library()
 
 
 @register.inclusion_tag("childwelfare/_panel.html", takes_context=True)
-def ase_panel(context, young_person):
-    """The follow-up's summary for whoever may open it; staff without one may open it."""
+def ase_panel(context, young_person, periods):
+    """The follow-up's summary for whoever may open it; staff without one may open it.
+
+    `periods`: the file's priority-public periods, which the file page already holds. A
+    follow-up always has its ASE period (opening it records one), so a file without any is
+    answered without a query."""
     user = context["request"].user
-    follow_up = selectors.follow_up_of(young_person)
+    has_ase = any(period.public == PriorityPublic.ASE for period in periods)
+    follow_up = selectors.follow_up_of(young_person) if has_ase else None
     if follow_up is None:
         return {
             "yp": young_person,
