@@ -803,6 +803,12 @@ def is_ase_referent(user) -> bool:
     return can_use_partner_portal(user) and user.role == Role.ASE_REFERENT
 
 
+def can_use_ase_worklist(user) -> bool:
+    """Mission Locale staff list their young people in ASE care; an ASE referent lists those
+    of their Département who consented (the list only holds what each may see)."""
+    return can_read_named_files(user) or is_ase_referent(user)
+
+
 def _ase_partner_files(queryset: QuerySet, user) -> QuerySet:
     """Files an ASE referent may open: the partner view's conditions (active membership of the
     follow-up group and active consent), the consent covering the pathway (the ASE follow-up is

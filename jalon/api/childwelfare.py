@@ -291,7 +291,7 @@ def list_ase_follow_ups(request):
     entretien des 17 ans (échéance, étape), proposition de CEJ due. Identifiants et dates
     seulement : l'identité se lit dans la vue partenaire, avec le consentement."""
     user = request.auth
-    if not (policy.can_read_named_files(user) or policy.is_ase_referent(user)):
+    if not policy.can_use_ase_worklist(user):
         raise PermissionDenied("Réservé aux Missions Locales et aux référent·es ASE.")
     return Status(200, [_list_item(f, state) for f, state in selectors.worklist(user)])
 

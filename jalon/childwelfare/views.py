@@ -84,7 +84,7 @@ def _render_page(request, follow_up, **forms):
 @login_required
 def worklist(request):
     """The young people in ASE care, what is due for each (read: names only, no file opened)."""
-    _require(policy.can_read_named_files(request.user) or policy.is_ase_referent(request.user))
+    _require(policy.can_use_ase_worklist(request.user))
     return render(
         request,
         "childwelfare/worklist.html",

@@ -197,3 +197,15 @@ def test_reception_reads_but_does_not_write(minor_in_care, personas, client_for)
     assert reception.role == Role.RECEPTION
     page = client_for(reception).get(_page(minor_in_care)).content.decode()
     assert "Modifier le suivi" not in page
+
+
+def test_the_menu_leads_staff_and_the_ase_referent_to_their_list(personas):
+    from jalon.web.navigation import navigation_for
+
+    def labels(persona):
+        return [item["label"] for item in navigation_for(personas[persona], "/")]
+
+    assert "Jeunes ASE" in labels("counsellor_a")
+    assert "Jeunes ASE" in labels("ase_referent")
+    assert "Jeunes ASE" not in labels("cpip")
+    assert "Jeunes ASE" not in labels("national_pilot")
