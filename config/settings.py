@@ -376,6 +376,7 @@ JALON_LIAISON_MAX_ATTACHMENTS = 5
 # Taken into care at 17 or later: the interview at 17 is due "dans les meilleurs délais"
 # (CASF L222-5-1), which Jalon reads as within this many days of the taking into care.
 JALON_ASE_LATE_CARE_INTERVIEW_DAYS = env_int("JALON_ASE_LATE_CARE_INTERVIEW_DAYS", 30)
+
 # --- Webhooks (notifications to partners' systems) ------------------------------------------
 # README, "Webhooks (notifications aux partenaires)". Targets must be https:// URLs resolving to
 # public addresses (no SSRF towards the internal network); demo mode and tests may use

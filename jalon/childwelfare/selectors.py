@@ -85,6 +85,35 @@ def follow_up_of(young_person) -> AseFollowUp | None:
     )
 
 
+def opening_suggestion(young_person) -> dict:
+    """What a liaison form from a Département, matched to the file, already says: which
+    Département asked the Mission Locale, when, and through which referent."""
+    from jalon.accounts.models import Role
+    from jalon.network.models import OrganisationKind
+    from jalon.referrals.enums import LiaisonDirection
+    from jalon.referrals.models import LiaisonForm
+
+    form = (
+        LiaisonForm.objects.filter(
+            young_person=young_person,
+            direction=LiaisonDirection.TO_MISSION_LOCALE,
+            sender_organisation__kind=OrganisationKind.CONSEIL_DEPARTEMENTAL,
+        )
+        .select_related("sender")
+        .order_by("-sent_at")
+        .first()
+    )
+    if form is None:
+        return {}
+    suggestion = {
+        "departement": form.sender_organisation_id,
+        "requested_by_departement_on": timezone.localdate(form.sent_at),
+    }
+    if form.sender.role == Role.ASE_REFERENT:
+        suggestion["departement_referent"] = form.sender_id
+    return suggestion
+
+
 def page_records(follow_up: AseFollowUp) -> dict:
     """Everything the follow-up page lists, in a fixed number of queries."""
     return {

@@ -118,7 +118,10 @@ def follow_up_open(request, uid):
         return redirect("childwelfare:follow_up", uid=young_person.uid)
     has_status = services.current_ase_period(young_person) is not None
     form = OpenFollowUpForm(
-        request.POST or None, young_person=young_person, has_current_status=has_status
+        request.POST or None,
+        initial=selectors.opening_suggestion(young_person),
+        young_person=young_person,
+        has_current_status=has_status,
     )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)

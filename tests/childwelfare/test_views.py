@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from jalon.accounts.models import Role
 from jalon.audit.models import AuditAction, AuditEntry
@@ -209,3 +210,17 @@ def test_the_menu_leads_staff_and_the_ase_referent_to_their_list(personas):
     assert "Jeunes ASE" in labels("ase_referent")
     assert "Jeunes ASE" not in labels("cpip")
     assert "Jeunes ASE" not in labels("national_pilot")
+
+
+def test_a_liaison_form_from_the_departement_prefills_the_opening(
+    young_person_a, counsellor_a, ase_referent, client_for
+):
+    from jalon.referrals.services import liaison_form_match
+    from tests.referrals.factories import send
+
+    form = send(ase_referent, young_person_a.mission_locale, situation="child_welfare")
+    liaison_form_match(actor=counsellor_a, form=form, young_person=young_person_a)
+    page = client_for(counsellor_a).get(reverse("childwelfare:open", args=[young_person_a.uid]))
+    body = page.content.decode()
+    assert f'value="{timezone.localdate(form.sent_at).isoformat()}"' in body
+    assert f'<option value="{ase_referent.organisation_id}" selected>' in body
