@@ -293,7 +293,13 @@ def list_ase_follow_ups(request):
     user = request.auth
     if not policy.can_use_ase_worklist(user):
         raise PermissionDenied("Réservé aux Missions Locales et aux référent·es ASE.")
-    return Status(200, [_list_item(f, state) for f, state in selectors.worklist(user)])
+    rows = selectors.worklist(user)
+    if policy.is_ase_referent(user):  # a partner's reading of each file, as on their portal
+        for follow_up, _ in rows:
+            audit.record_read(
+                actor=user, young_person=follow_up.young_person, channel="api", what="liste ASE"
+            )
+    return Status(200, [_list_item(f, state) for f, state in rows])
 
 
 @router.get(

@@ -81,9 +81,20 @@ def _render_page(request, follow_up, **forms):
     )
 
 
+def _audited_worklist(user, channel):
+    """The worklist; a partner's reading of each file is journalled, as on their portal."""
+    rows = selectors.worklist(user)
+    if policy.is_ase_referent(user):
+        for follow_up, _ in rows:
+            audit.record_read(
+                actor=user, young_person=follow_up.young_person, channel=channel, what="liste ASE"
+            )
+    return rows
+
+
 @login_required
 def worklist(request):
-    """The young people in ASE care, what is due for each (read: names only, no file opened)."""
+    """The young people in ASE care and what is due for each."""
     _require(policy.can_use_ase_worklist(request.user))
     return render(
         request,
@@ -91,7 +102,7 @@ def worklist(request):
         {
             "rows": [
                 (follow_up, state, _name(request.user, follow_up.young_person))
-                for follow_up, state in selectors.worklist(request.user)
+                for follow_up, state in _audited_worklist(request.user, "web")
             ],
             "is_partner": policy.is_ase_referent(request.user),
             "title": "Jeunes de l'aide sociale à l'enfance",

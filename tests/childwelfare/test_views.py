@@ -224,3 +224,20 @@ def test_a_liaison_form_from_the_departement_prefills_the_opening(
     body = page.content.decode()
     assert f'value="{timezone.localdate(form.sent_at).isoformat()}"' in body
     assert f'<option value="{ase_referent.organisation_id}" selected>' in body
+
+
+def test_the_referents_list_is_journalled_file_by_file(
+    shared_follow_up, ase_referent, client_for, api_token_for
+):
+    young_person = shared_follow_up["follow_up"].young_person
+    client_for(ase_referent).get(reverse("childwelfare:worklist"))
+    client_for(None).get(
+        "/api/v1/ase/follow-ups",
+        headers={"Authorization": f"Bearer {api_token_for(ase_referent)}"},
+    )
+    channels = set(
+        AuditEntry.objects.filter(
+            action=AuditAction.READ, actor=ase_referent, young_person=young_person
+        ).values_list("channel", flat=True)
+    )
+    assert channels == {"web", "api"}
