@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "jalon.obligation",
     "jalon.partners",
     "jalon.justice",
+    "jalon.childwelfare",
     "jalon.webhooks",
     "jalon.alerts",
     "jalon.api",
@@ -387,6 +388,12 @@ JALON_OBLIGATION_RETENTION_MONTHS = env_int("JALON_OBLIGATION_RETENTION_MONTHS",
 # Largest list of leavers accepted (bytes, lines).
 JALON_OBLIGATION_IMPORT_MAX_BYTES = env_int("JALON_OBLIGATION_IMPORT_MAX_MB", 5) * 1024 * 1024
 JALON_OBLIGATION_IMPORT_MAX_LINES = env_int("JALON_OBLIGATION_IMPORT_MAX_LINES", 20000)
+
+# --- Child welfare (ASE follow-up) ---
+# Taken into care at 17 or later: the interview at 17 is due "dans les meilleurs délais"
+# (CASF L222-5-1), which Jalon reads as within this many days of the taking into care.
+JALON_ASE_LATE_CARE_INTERVIEW_DAYS = env_int("JALON_ASE_LATE_CARE_INTERVIEW_DAYS", 30)
+
 # --- Webhooks (notifications to partners' systems) ------------------------------------------
 # README, "Webhooks (notifications aux partenaires)". Targets must be https:// URLs resolving to
 # public addresses (no SSRF towards the internal network); demo mode and tests may use

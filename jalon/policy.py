@@ -1084,3 +1084,123 @@ def can_hold_portfolio(user, counsellor) -> bool:
         and counsellor.organisation_id == user.organisation_id
         and counsellor.role in (Role.COUNSELLOR, Role.CJML, Role.JUSTICE_REFERENT)
     )
+
+
+# --- Child welfare: ASE follow-up (seed 002) -------------------------------------------------
+
+
+def is_ase_referent(user) -> bool:
+    """A professional of a Département's child-welfare service (ASE)."""
+    return can_use_partner_portal(user) and user.role == Role.ASE_REFERENT
+
+
+def can_use_ase_worklist(user) -> bool:
+    """Mission Locale staff list their young people in ASE care; an ASE referent lists those
+    of their Département who consented (the list only holds what each may see)."""
+    return can_read_named_files(user) or is_ase_referent(user)
+
+
+def _ase_partner_files(queryset: QuerySet, user) -> QuerySet:
+    """Files an ASE referent may open: the partner view's conditions (active membership of the
+    follow-up group and active consent), the consent covering the pathway (the ASE follow-up is
+    part of it), and their Département in charge of the young person."""
+    from django.db.models import Exists, OuterRef
+
+    from jalon.referrals.models import Consent
+
+    pathway_consent = Consent.objects.active().filter(
+        young_person=OuterRef("pk"), organisation_id=user.organisation_id, shares_pathway=True
+    )
+    return scope_partner_files(queryset, user).filter(
+        Exists(pathway_consent), ase_follow_up__departement_id=user.organisation_id
+    )
+
+
+def scope_ase_follow_ups(queryset: QuerySet, user) -> QuerySet:
+    """Staff of the file's Mission Locale see its ASE follow-up, as the rest of the file; the
+    Département's ASE referent sees the follow-ups of the files they may open; nobody else."""
+    from jalon.youngpeople.models import YoungPerson
+
+    if can_read_named_files(user):
+        files = scope_young_people(YoungPerson.objects.all(), user)
+    elif is_ase_referent(user):
+        files = _ase_partner_files(YoungPerson.objects.all(), user)
+    else:
+        return queryset.none()
+    return queryset.filter(young_person__in=files.values("pk"))
+
+
+def get_ase_file_or_404(user, uid):
+    """The young person whose ASE follow-up the user may open (it may not exist yet for staff).
+
+    404 for anyone else: a partner does not learn that a file exists without consent."""
+    from jalon.youngpeople.models import YoungPerson
+
+    if is_ase_referent(user):
+        try:
+            return _ase_partner_files(YoungPerson.objects.all(), user).get(uid=uid)
+        except (YoungPerson.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
+            raise Http404("Dossier introuvable.") from exc
+    return get_young_person_or_404(user, uid)
+
+
+def get_ase_record_or_404(user, queryset: QuerySet, uid):
+    """An interview, autonomy project or CEJ proposal, if the user may open its follow-up."""
+    from jalon.childwelfare.models import AseFollowUp
+
+    follow_ups = scope_ase_follow_ups(AseFollowUp.objects.all(), user)
+    try:
+        return (
+            queryset.filter(follow_up__in=follow_ups)
+            .select_related("follow_up__young_person")
+            .get(uid=uid)
+        )
+    except (queryset.model.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
+        raise Http404("Introuvable.") from exc
+
+
+def can_open_ase_follow_up(user, young_person) -> bool:
+    """The Mission Locale records that a young person is in ASE care: its counsellors and
+    director (reception orients; the follow-up is a counsellor's work)."""
+    return can_edit_young_person(user, young_person) and user.role != Role.RECEPTION
+
+
+def can_edit_ase_follow_up(user, follow_up) -> bool:
+    """The young person's Mission Locale (counsellors, director) and the Département's ASE
+    referent allowed to open the file work on the same follow-up: status, referent, interview
+    at 17, autonomy project. The referent's access is checked again on every request (consent
+    and membership), so withdrawing either stops it at once."""
+    young_person = follow_up.young_person
+    if is_ase_referent(user):
+        return _ase_partner_files(
+            type(young_person).objects.filter(pk=young_person.pk), user
+        ).exists()
+    return can_open_ase_follow_up(user, young_person)
+
+
+def can_record_cej_proposal(user, follow_up) -> bool:
+    """The CEJ is the Mission Locale's programme: its counsellors propose it and record the
+    answer; the Département sees it."""
+    return can_open_ase_follow_up(user, follow_up.young_person)
+
+
+def can_read_ase_internal_comment(user, follow_up) -> bool:
+    """The Mission Locale's comment never leaves it (décret 2015-59): no partner reads it."""
+    return can_read_named_files(user) and (
+        follow_up.young_person.mission_locale_id == user.organisation_id
+    )
+
+
+def get_ase_follow_up_or_404(user, uid):
+    """A follow-up by its own uid (the API of the Départements' systems), fetched and
+    authorised in one step."""
+    from jalon.childwelfare.models import AseFollowUp
+
+    try:
+        return (
+            scope_ase_follow_ups(AseFollowUp.objects.all(), user)
+            .select_related("young_person__mission_locale")
+            .get(uid=uid)
+        )
+    except (AseFollowUp.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
+        raise Http404("Suivi introuvable.") from exc

@@ -441,6 +441,7 @@ for _module in (
     "referrals",
     "partners",
     "justice",
+    "childwelfare",
     "webhooks",
     "alerts",
 ):

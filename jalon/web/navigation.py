@@ -41,6 +41,8 @@ def navigation_for(user, current_path: str) -> list[dict]:
     if policy.can_use_liaison_forms(user):
         items.append(("Fiches de liaison", reverse("referrals:list")))
     items.extend(justice_navigation.items(user))
+    if policy.can_use_ase_worklist(user):
+        items.append(("Jeunes ASE", reverse("childwelfare:worklist")))
     if policy.can_record_outreach(user):
         items.append(("Repérage", reverse("reception:outreach_list")))
     if policy.can_follow_obligation(user):

@@ -31,6 +31,8 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from jalon.childwelfare.models import AgeSeventeenInterview, AseFollowUp
+from jalon.childwelfare.services import interview_record
 from jalon.justice.models import PenalSituation
 from jalon.pathways.models import Pathway
 from jalon.reception.models import Diagnostic
@@ -39,6 +41,7 @@ from jalon.scheduling.models import Appointment
 from jalon.webhooks.models import WebhookDelivery
 from jalon.youngpeople.enums import TransferReason
 from jalon.youngpeople.models import Document, FileTransfer, YoungPerson
+from tests.childwelfare.factories import days_ago, open_follow_up
 from tests.factories import OrganisationFactory, PublicPeriodFactory, YoungPersonFactory
 from tests.justice.factories import detention
 from tests.pathways.factories import PathwayFactory
@@ -72,6 +75,8 @@ RECORDS_BY_COLLECTION = {
     "attachments": LiaisonAttachment,
     "penal-situations": PenalSituation,
     "deliveries": WebhookDelivery,
+    "follow-ups": AseFollowUp,
+    "interviews": AgeSeventeenInterview,
 }
 PARAMETER = r"([\w-]+)/\{(\w+)\}"
 
@@ -116,6 +121,8 @@ def files_of_ml_a(ml_a, ml_b, counsellor_a, counsellor_b, young_person_a, young_
     for young_person, staff in ((young_person_a, "cjml_a"), (second, "cjml_a")):
         detention(personas[staff], young_person, prison)
     detention(personas["director_b"], young_person_b, prison)
+    follow_up = open_follow_up(counsellor_a, second, personas["ase_referent"].organisation)
+    interview_record(actor=counsellor_a, follow_up=follow_up, data={"planned_on": days_ago(-9)})
     cpip = personas["cpip"]
     send(cpip, ml_a, attachments=[upload("jugement.pdf")])
     send(cpip, ml_a, last_name="Durand")

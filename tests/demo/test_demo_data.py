@@ -183,6 +183,7 @@ def test_the_demo_has_liaison_forms_in_every_status(demo):
 
 
 def test_the_demo_cpip_and_ase_referent_follow_consenting_toulouse_young_people(demo, client_for):
+    from jalon.demo import childwelfare as childwelfare_demo
     from jalon.partners.models import Correspondent
     from jalon.partners.selectors import partner_files
 
@@ -191,7 +192,8 @@ def test_the_demo_cpip_and_ase_referent_follow_consenting_toulouse_young_people(
     followed = partner_files(cpip)
     assert len(followed) == 3
     assert {yp.mission_locale.code for yp, _ in followed} == {"ML31-TOULOUSE"}
-    assert len(partner_files(ase)) == 2
+    # Two from the shared-follow-up demo, the others from the ASE follow-up demo.
+    assert len(partner_files(ase)) == 2 + sum(case.shared for case in childwelfare_demo.CASES)
     assert client_for(cpip).get("/partenaires/").status_code == 200
     directions = set(Correspondent.objects.values_list("organisation__kind", "counterpart__kind"))
     assert {("mission_locale", "spip"), ("spip", "mission_locale")} <= directions

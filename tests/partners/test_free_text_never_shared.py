@@ -14,6 +14,7 @@ from jalon.privacy import registry
 from jalon.referrals.enums import ConsentCategory
 from jalon.referrals.services import liaison_form_cancel
 from jalon.youngpeople.transfers import transfer_cancel, transfer_request
+from tests.childwelfare.factories import open_follow_up
 from tests.factories import UserFactory
 from tests.partners.conftest import give_consent, join
 from tests.privacy.factories import full_file
@@ -22,7 +23,13 @@ from tests.youngpeople.factories import stored_document
 
 # The group's notes are written for the partners: shared by design (README, "Partage avec les
 # partenaires"); the test still proves they show, so that the search below can find a marker.
-SHARED_ON_PURPOSE = {("partners.FollowUpNote", "text")}
+# So is the autonomy project, built by the Département with the young person (README, "Aide
+# sociale à l'enfance"): only the Département's referent reads it (tests/childwelfare).
+SHARED_ON_PURPOSE = {
+    ("partners.FollowUpNote", "text"),
+    ("childwelfare.AutonomyProjectArea", "objectives"),
+    ("childwelfare.AutonomyProjectArea", "actions"),
+}
 
 
 def _stuff_every_free_text_field(young_person) -> dict[str, str]:
@@ -73,6 +80,10 @@ def test_rule_free_text_never_appears_in_a_partner_view_or_api_answer(
     services.follow_up_note_add(
         actor=counsellor_a, young_person=young_person_a, text="NOTE-PARTAGEE-AVEC-LE-GROUPE"
     )
+    ase_referent = personas["ase_referent"]
+    ase_follow_up = open_follow_up(director_a, young_person_a, ase_referent.organisation)
+    give_consent(director_a, young_person_a, ase_referent.organisation, ConsentCategory.values)
+    join(director_a, young_person_a, ase_referent)
     markers = _stuff_every_free_text_field(young_person_a)
     assert len(markers) >= 20
     young_person_a.refresh_from_db()
@@ -84,6 +95,13 @@ def test_rule_free_text_never_appears_in_a_partner_view_or_api_answer(
         "api liste": client.get("/api/v1/partner/young-people", headers=headers),
         "api dossier": client.get(
             f"/api/v1/partner/young-people/{young_person_a.uid}", headers=headers
+        ),
+        "suivi ASE": client_for(ase_referent).get(
+            reverse("childwelfare:follow_up", args=[young_person_a.uid])
+        ),
+        "api suivi ASE": client.get(
+            f"/api/v1/ase/follow-ups/{ase_follow_up.uid}",
+            headers={"Authorization": f"Bearer {api_token_for(ase_referent)}"},
         ),
     }
     for where, response in answers.items():

@@ -6,6 +6,7 @@ from django.utils import timezone
 from jalon.alerts import tasks as alerts
 from jalon.demo import (
     audit,
+    childwelfare,
     justice,
     loader,
     obligation,
@@ -62,6 +63,7 @@ class Command(BaseCommand):
                     referrals,
                     obligation,
                     justice,
+                    childwelfare,
                 ):
                     stage.load(today)
             if young_people:
