@@ -445,6 +445,8 @@ ALERT_THRESHOLDS = {
     "release_first_appointment_days": 7,
     "release_follow_days": 90,
     "obligation_contact_days": 15,
+    "ase_interview_warn_days": 90,
+    "ase_autonomy_warn_days": 90,
 }
 
 # Justice (seed 000): legal bounds of a TIG (Code pénal 131-8; code de la justice pénale des

@@ -10,6 +10,13 @@ from django.utils import timezone
 
 from jalon.alerts import rules
 from jalon.alerts.enums import AlertRule
+from jalon.childwelfare import rules as ase_rules
+from jalon.childwelfare.models import (
+    AgeSeventeenInterview,
+    AseFollowUp,
+    AutonomyProject,
+    CejProposal,
+)
 from jalon.justice.enums import DETENTION_MEASURES
 from jalon.justice.models import PenalSituation, ReleasePlan
 from jalon.obligation import rules as obligation_rules
@@ -26,7 +33,7 @@ from jalon.scheduling.enums import AppointmentStatus, ParticipationStatus
 from jalon.scheduling.models import Appointment, Participation
 from jalon.scheduling.selectors import day_bounds
 from jalon.youngpeople.enums import FileStatus
-from jalon.youngpeople.models import FileTransfer, YoungPerson
+from jalon.youngpeople.models import FileTransfer, PriorityPublicPeriod, YoungPerson
 from jalon.youngpeople.rules import MAX_AGE, MAX_AGE_WITH_RQTH, has_rqth_on
 
 DAY = datetime.timedelta(days=1)
@@ -42,6 +49,9 @@ PERSON_RULES = frozenset(
         AlertRule.CEJ_BREACH_TO_REVIEW,
         AlertRule.NO_CONTACT,
         AlertRule.AGE_LIMIT,
+        AlertRule.ASE_INTERVIEW_AT_17,
+        AlertRule.ASE_AUTONOMY_PROJECT,
+        AlertRule.CEJ_FOR_FORMERLY_PLACED,
     }
 )
 # Rules about what arrives at the Mission Locale, in its shared queue.
@@ -252,6 +262,79 @@ def person_findings(
             Located(finding, pathway.young_person_id, owner, pathway.uid)
             for finding in located
             if finding
+        )
+    return found + _child_welfare_findings(people, pathways, thresholds, today)
+
+
+def _child_welfare_findings(people: dict, pathways, thresholds: dict, today) -> list[Located]:
+    """Seed 002's deadlines: the interview at 17, the autonomy project at 18, the CEJ proposed
+    to young adults formerly placed (four queries for the whole Mission Locale)."""
+    ids = list(people)
+    periods = defaultdict(list)
+    for period in PriorityPublicPeriod.objects.filter(young_person_id__in=ids):
+        periods[period.young_person_id].append(period)
+    follow_ups = dict(
+        AseFollowUp.objects.filter(young_person_id__in=ids).values_list(
+            "young_person_id", "taken_into_care_on"
+        )
+    )
+    interviews = defaultdict(list)
+    for person_id, planned_on, held_on in AgeSeventeenInterview.objects.filter(
+        follow_up__young_person_id__in=follow_ups
+    ).values_list("follow_up__young_person_id", "planned_on", "held_on"):
+        interviews[person_id].append((planned_on, held_on))
+    with_project = set(
+        AutonomyProject.objects.filter(follow_up__young_person_id__in=follow_ups).values_list(
+            "follow_up__young_person_id", flat=True
+        )
+    )
+    proposals = defaultdict(list)
+    for proposal in (
+        CejProposal.objects.filter(follow_up__young_person_id__in=ids)
+        .only("proposed_on", "follow_up__young_person_id")
+        .select_related("follow_up")
+    ):
+        proposals[proposal.follow_up.young_person_id].append(proposal)
+    in_cej = {p.young_person_id for p in pathways if p.kind == PathwayKind.CEJ}
+    found = []
+    for person_id, person in people.items():
+        birth_date = person["birth_date"]
+        majority = ase_rules.birthday(birth_date, ase_rules.MAJORITY)
+        located = [
+            rules.cej_for_formerly_placed(
+                young_person_id=person_id,
+                majority=majority,
+                proposal_due=ase_rules.cej_proposal_due(
+                    birth_date=birth_date,
+                    public_periods=periods[person_id],
+                    proposals=proposals[person_id],
+                    has_cej=person_id in in_cej,
+                    today=today,
+                ),
+                ase_follow_up=person_id in follow_ups,
+            )
+        ]
+        if person_id in follow_ups:
+            located += [
+                rules.ase_interview_at_17(
+                    young_person_id=person_id,
+                    due_by=ase_rules.interview_due_by(birth_date, follow_ups[person_id]),
+                    majority=majority,
+                    planned=any(planned for planned, _ in interviews[person_id]),
+                    held=any(held for _, held in interviews[person_id]),
+                    today=today,
+                    thresholds=thresholds,
+                ),
+                rules.ase_autonomy_project(
+                    young_person_id=person_id,
+                    majority=majority,
+                    has_project=person_id in with_project,
+                    today=today,
+                    thresholds=thresholds,
+                ),
+            ]
+        found.extend(
+            Located(finding, person_id, person["referent_id"]) for finding in located if finding
         )
     return found
 

@@ -116,6 +116,25 @@ RULES = {
         lambda p: f"Sorti·e le {_day(p['released_on'])}, aucun entretien tenu depuis.",
         "file",
     ),
+    AlertRule.ASE_INTERVIEW_AT_17: RuleText(
+        "Entretien des 17 ans (CASF L222-5-1) : au plus tard un an avant la majorité, dans les "
+        "meilleurs délais pour un jeune pris en charge après 17 ans.",
+        "Organiser l'entretien",
+        lambda p: f"Entretien à tenir au plus tard le {_day(p['due'])}.",
+        "ase",
+    ),
+    AlertRule.ASE_AUTONOMY_PROJECT: RuleText(
+        "Le projet d'accès à l'autonomie est prêt à la majorité (convention UNML / Départements).",
+        "Élaborer le projet d'autonomie",
+        lambda p: f"18 ans le {_day(p['due'])}, sans projet d'accès à l'autonomie.",
+        "ase",
+    ),
+    AlertRule.CEJ_FOR_FORMERLY_PLACED: RuleText(
+        "Le CEJ est proposé systématiquement aux jeunes majeurs anciennement placés (ASE ou PJJ).",
+        "Proposer le CEJ",
+        lambda p: "Majeur·e anciennement placé·e : aucun CEJ proposé depuis ses 18 ans.",
+        "cej_proposal",
+    ),
     AlertRule.OBLIGATION_WITHOUT_SOLUTION: RuleText(
         "Obligation de formation (L114-1 du Code de l'éducation) : chaque jeune de 16-17 ans "
         "des listes est contacté et convoqué.",
@@ -150,6 +169,10 @@ def action_url(alert) -> str:
         return reverse("youngpeople:transfer_detail", args=[alert.subject_uid])
     if target == "release_plan" and alert.subject_uid:
         return reverse("justice:release_plan", args=[alert.subject_uid])
+    if target == "cej_proposal" and not alert.params.get("ase_follow_up"):
+        return reverse("pathways:open", args=[alert.young_person.uid])  # placed by the PJJ
+    if target in ("ase", "cej_proposal") and alert.young_person_id:
+        return reverse("childwelfare:follow_up", args=[alert.young_person.uid])
     if target == "obligation_cases":
         return reverse("obligation:list")
     if target == "obligation_reports":

@@ -313,23 +313,23 @@ def obligation_report_due(
 def ase_interview_at_17(
     *,
     young_person_id: int,
-    birth_date: datetime.date,
-    has_interview: bool,
+    due_by: datetime.date,
+    majority: datetime.date,
+    planned: bool,
+    held: bool,
     today: datetime.date,
     thresholds: dict,
 ) -> Finding | None:
     """CASF L222-5-1 (seed 002): the interview at 17 is held at the latest one year before
-    majority; three months before the 17th birthday, it must be planned."""
-    if has_interview:
-        return None
-    birthday = birth_date + relativedelta(years=17)
-    if today >= birth_date + relativedelta(years=18):
+    majority (as soon as possible when taken into care later: `childwelfare.rules.
+    interview_due_by`); three months before, it must be planned; past the date, held."""
+    if held or today >= majority or (planned and today < due_by):
         return None
     return _approaching(
         AlertRule.ASE_INTERVIEW_AT_17,
         str(young_person_id),
-        due=birthday,
-        warn_from=birthday - thresholds["ase_interview_warn_days"] * DAY,
+        due=due_by,
+        warn_from=due_by - thresholds["ase_interview_warn_days"] * DAY,
         today=today,
     )
 
@@ -337,42 +337,35 @@ def ase_interview_at_17(
 def ase_autonomy_project(
     *,
     young_person_id: int,
-    birth_date: datetime.date,
+    majority: datetime.date,
     has_project: bool,
     today: datetime.date,
     thresholds: dict,
 ) -> Finding | None:
     """Seed 002: the projet d'accès à l'autonomie is ready when the young person comes of age;
     announced three months before the 18th birthday, recalled during the following year."""
-    if has_project:
-        return None
-    birthday = birth_date + relativedelta(years=18)
-    if today >= birthday + relativedelta(years=1):
+    if has_project or today >= majority + relativedelta(years=1):
         return None
     return _approaching(
         AlertRule.ASE_AUTONOMY_PROJECT,
         str(young_person_id),
-        due=birthday,
-        warn_from=birthday - thresholds["ase_autonomy_warn_days"] * DAY,
+        due=majority,
+        warn_from=majority - thresholds["ase_autonomy_warn_days"] * DAY,
         today=today,
     )
 
 
 def cej_for_formerly_placed(
-    *,
-    young_person_id: int,
-    birth_date: datetime.date,
-    formerly_placed: bool,
-    cej_proposed: bool,
-    today: datetime.date,
+    *, young_person_id: int, majority: datetime.date, proposal_due: bool, ase_follow_up: bool
 ) -> Finding | None:
     """Seed 002: the CEJ is proposed "systématiquement" to young adults formerly placed (ASE or
-    PJJ), from 18 to the end of the age range."""
-    adult_on = birth_date + relativedelta(years=18)
-    if not formerly_placed or cej_proposed or today < adult_on:
-        return None
-    if today >= birth_date + relativedelta(years=26):
+    PJJ); when it is due is `childwelfare.rules.cej_proposal_due` (tested there)."""
+    if not proposal_due:
         return None
     return Finding(
-        AlertRule.CEJ_FOR_FORMERLY_PLACED, str(young_person_id), adult_on, AlertLevel.NOW
+        AlertRule.CEJ_FOR_FORMERLY_PLACED,
+        str(young_person_id),
+        majority,
+        AlertLevel.NOW,
+        {"ase_follow_up": ase_follow_up},
     )

@@ -72,7 +72,17 @@ def _release_plan_changed(sender, instance, **kwargs):
     _collect(people=[instance.situation.young_person_id])
 
 
+def _ase_record_changed(sender, instance, **kwargs):
+    _collect(people=[instance.follow_up.young_person_id])
+
+
 def connect():
+    from jalon.childwelfare.models import (
+        AgeSeventeenInterview,
+        AseFollowUp,
+        AutonomyProject,
+        CejProposal,
+    )
     from jalon.justice.models import PenalSituation, ReleasePlan
     from jalon.obligation.models import (
         ContactAttempt,
@@ -94,6 +104,11 @@ def connect():
     post_save.connect(_liaison_form_changed, sender=LiaisonForm, dispatch_uid="alerts-liaison")
     post_save.connect(_transfer_changed, sender=FileTransfer, dispatch_uid="alerts-transfer")
     post_save.connect(_file_changed, sender=PenalSituation, dispatch_uid="alerts-penal")
+    post_save.connect(_file_changed, sender=AseFollowUp, dispatch_uid="alerts-ase")
+    for model in (AgeSeventeenInterview, AutonomyProject, CejProposal):
+        post_save.connect(
+            _ase_record_changed, sender=model, dispatch_uid=f"alerts-{model.__name__}"
+        )
     post_save.connect(_release_plan_changed, sender=ReleasePlan, dispatch_uid="alerts-release")
     for model in (LeaverList, ObligationCase, DepartementReport):  # an import is a bulk create
         post_save.connect(

@@ -18,6 +18,8 @@ LABELS = {
     "release_first_appointment_days": "Sortie de détention : délai du premier rendez-vous (jours)",
     "release_follow_days": "Sortie de détention : suivre les sorties des derniers (jours)",
     "obligation_contact_days": "Obligation de formation : délai pour contacter (jours)",
+    "ase_interview_warn_days": "ASE : prévenir avant l'échéance de l'entretien des 17 ans (jours)",
+    "ase_autonomy_warn_days": "ASE : prévenir avant 18 ans sans projet d'autonomie (jours)",
 }
 
 

@@ -7,8 +7,8 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from jalon.alerts import digest, services, tasks
-from jalon.alerts.enums import AlertRule, AlertStatus
+from jalon.alerts import digest, presentation, services, tasks
+from jalon.alerts.enums import AlertLevel, AlertRule, AlertStatus
 from jalon.alerts.models import Alert, AlertThreshold, DigestSubscription
 from jalon.pathways.enums import PathwayKind, SituationKind
 from jalon.pathways.models import Situation
@@ -349,3 +349,42 @@ def test_obligation_cases_without_contact_and_the_report_due_reach_their_audienc
     assert Alert.objects.visible_to(personas["counsellor_a"]).filter(pk=waiting.pk).exists()
     assert not Alert.objects.visible_to(personas["counsellor_a"]).filter(pk=report.pk).exists()
     assert Alert.objects.visible_to(personas["director_a"]).filter(pk=report.pk).exists()
+
+
+# --- Child welfare ------------------------------------------------------------------------
+
+
+def test_the_interview_at_17_is_announced_to_the_referent_and_lifted_once_planned(
+    ml_a, counsellor_a, personas, django_capture_on_commit_callbacks
+):
+    from jalon.childwelfare.services import interview_record
+    from tests.childwelfare.factories import days_ago, open_follow_up
+
+    person = YoungPersonFactory(
+        mission_locale=ml_a, referent=counsellor_a, birth_date=years_ago(17, days=-40)
+    )
+    follow_up = open_follow_up(counsellor_a, person, personas["ase_referent"].organisation)
+    refresh(ml_a)
+    alert = Alert.objects.get(young_person=person, rule=AlertRule.ASE_INTERVIEW_AT_17)
+    assert alert.counsellor == counsellor_a and alert.level == AlertLevel.SOON
+    assert AlertRule.ASE_AUTONOMY_PROJECT not in rules_of(Alert.objects.filter(young_person=person))
+    with django_capture_on_commit_callbacks(execute=True):
+        interview_record(
+            actor=counsellor_a, follow_up=follow_up, data={"planned_on": days_ago(-20)}
+        )
+    alert.refresh_from_db()
+    assert alert.status == AlertStatus.RESOLVED
+
+
+def test_a_young_adult_formerly_placed_is_proposed_the_cej(ml_a, counsellor_a, personas):
+    from tests.childwelfare.factories import open_follow_up
+
+    person = YoungPersonFactory(
+        mission_locale=ml_a, referent=counsellor_a, birth_date=years_ago(19)
+    )
+    open_follow_up(counsellor_a, person, personas["ase_referent"].organisation)
+    refresh(ml_a)
+    rules_found = rules_of(Alert.objects.filter(young_person=person))
+    assert AlertRule.CEJ_FOR_FORMERLY_PLACED in rules_found
+    alert = Alert.objects.get(young_person=person, rule=AlertRule.CEJ_FOR_FORMERLY_PLACED)
+    assert presentation.action_url(alert) == f"/jeunes/{person.uid}/ase/"

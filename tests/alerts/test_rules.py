@@ -283,15 +283,16 @@ def test_rule_obligation_de_formation_report_due_two_months_after_convocation():
 
 
 def test_rule_ase_17th_birthday_within_3_months_and_no_interview_planned():
-    birth = D(2010, 3, 15)
     birthday = D(2027, 3, 15)
 
-    def at(today, has_interview=False):
+    def at(today, planned=False, held=False):
         return level(
             rules.ase_interview_at_17(
                 young_person_id=6,
-                birth_date=birth,
-                has_interview=has_interview,
+                due_by=birthday,
+                majority=D(2028, 3, 15),
+                planned=planned,
+                held=held,
                 today=today,
                 thresholds=T,
             )
@@ -300,21 +301,22 @@ def test_rule_ase_17th_birthday_within_3_months_and_no_interview_planned():
     assert at(birthday - 91 * DAY) is None
     assert at(birthday - 90 * DAY) == AlertLevel.SOON
     assert at(birthday - DAY) == AlertLevel.SOON
-    assert at(birthday) == AlertLevel.NOW  # taken into care late: as soon as possible
+    assert at(birthday - DAY, planned=True) is None
+    assert at(birthday) == AlertLevel.NOW
     assert at(birthday + DAY) == AlertLevel.NOW
-    assert at(birthday, has_interview=True) is None
-    assert at(D(2028, 3, 15)) is None  # 18: the Département's interview is past
+    assert at(birthday + DAY, planned=True) == AlertLevel.NOW  # planned, but not held in time
+    assert at(birthday + DAY, held=True) is None
+    assert at(D(2028, 3, 15)) is None  # 18: too late for the interview at 17
 
 
 def test_rule_ase_turning_18_without_autonomy_project():
-    birth = D(2009, 6, 1)
     majority = D(2027, 6, 1)
 
     def at(today, has_project=False):
         return level(
             rules.ase_autonomy_project(
                 young_person_id=6,
-                birth_date=birth,
+                majority=majority,
                 has_project=has_project,
                 today=today,
                 thresholds=T,
@@ -327,25 +329,17 @@ def test_rule_ase_turning_18_without_autonomy_project():
     assert at(majority) == AlertLevel.NOW
     assert at(majority + DAY) == AlertLevel.NOW
     assert at(majority + DAY, has_project=True) is None
+    assert at(D(2028, 6, 1)) is None
 
 
 def test_rule_cej_proposed_systematically_to_young_adults_formerly_placed():
-    birth = D(2008, 12, 1)
-    majority = D(2026, 12, 1)
-
-    def at(today, placed=True, proposed=False):
-        return level(
-            rules.cej_for_formerly_placed(
-                young_person_id=6,
-                birth_date=birth,
-                formerly_placed=placed,
-                cej_proposed=proposed,
-                today=today,
-            )
+    finding = rules.cej_for_formerly_placed(
+        young_person_id=6, majority=D(2026, 12, 1), proposal_due=True, ase_follow_up=False
+    )
+    assert finding.level == AlertLevel.NOW and finding.due_date == D(2026, 12, 1)
+    assert (
+        rules.cej_for_formerly_placed(
+            young_person_id=6, majority=D(2026, 12, 1), proposal_due=False, ase_follow_up=True
         )
-
-    assert at(majority - DAY) is None
-    assert at(majority) == AlertLevel.NOW
-    assert at(majority + DAY) == AlertLevel.NOW
-    assert at(majority + DAY, placed=False) is None
-    assert at(majority + DAY, proposed=True) is None
+        is None
+    )
