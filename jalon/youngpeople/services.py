@@ -322,6 +322,25 @@ def _related_foreign_keys():
         yield relation.related_model, relation.field.name
 
 
+def _move_one_to_ones(kept, absorbed, moved: dict) -> None:
+    """A record a file has at most one of (an ASE follow-up, a follow-up group) moves to the
+    kept file when it has none; when both have one, the merge is refused rather than hiding
+    one of them with the absorbed file."""
+    for relation in YoungPerson._meta.related_objects:
+        if not relation.one_to_one:
+            continue
+        manager, name = relation.related_model._base_manager, relation.field.name
+        if not manager.filter(**{name: absorbed}).exists():
+            continue
+        if manager.filter(**{name: kept}).exists():
+            raise ValidationError(
+                f"Les deux dossiers ont chacun un·e {relation.related_model._meta.verbose_name} : "
+                "regroupez-les à la main avant de fusionner les dossiers."
+            )
+        manager.filter(**{name: absorbed}).update(**{name: kept})
+        moved[relation.related_model._meta.label_lower] = 1
+
+
 @transaction.atomic
 def young_people_merge(*, actor, kept: YoungPerson, absorbed: YoungPerson) -> MergeRecord:
     """Merge two files of one Mission Locale: nothing of either history is lost.
@@ -347,6 +366,7 @@ def young_people_merge(*, actor, kept: YoungPerson, absorbed: YoungPerson) -> Me
         )
     before = snapshot(kept)
     moved = {}
+    _move_one_to_ones(kept, absorbed, moved)
     for model, field_name in _related_foreign_keys():
         count = model._base_manager.filter(**{field_name: absorbed}).update(**{field_name: kept})
         if count:

@@ -191,6 +191,25 @@ class TestMerge:
         assert MergeRecord.objects.count() == 1
         assert AuditEntry.objects.filter(action=AuditAction.MERGE).count() == 2
 
+    def test_merge_moves_a_one_of_a_kind_record_or_refuses_to_hide_one(
+        self, director_a, ml_a, counsellor_a, personas
+    ):
+        from jalon.childwelfare.models import AseFollowUp
+        from tests.childwelfare.factories import open_follow_up
+
+        department = personas["ase_referent"].organisation
+        kept, absorbed, third = YoungPersonFactory.create_batch(
+            3, mission_locale=ml_a, birth_date=years_ago(17)
+        )
+        open_follow_up(counsellor_a, absorbed, department)
+        record = services.young_people_merge(actor=director_a, kept=kept, absorbed=absorbed)
+        assert AseFollowUp.objects.get().young_person == kept
+        assert record.moved["childwelfare.asefollowup"] == 1
+        open_follow_up(counsellor_a, third, department)
+        with pytest.raises(ValidationError, match="chacun un·e suivi ASE"):
+            services.young_people_merge(actor=director_a, kept=kept, absorbed=third)
+        assert AseFollowUp.objects.filter(young_person=third).exists()
+
     def test_merged_file_disappears_from_lists(self, director_a, ml_a):
         kept, absorbed = YoungPersonFactory.create_batch(2, mission_locale=ml_a)
         services.young_people_merge(actor=director_a, kept=kept, absorbed=absorbed)
