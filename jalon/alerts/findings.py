@@ -186,13 +186,14 @@ def person_findings(
         .values_list("pathway_id")
         .annotate(last=Max("breach_date"))
     )
+    reference_on = reference.history(*MAX_MONTHS_KEYS.values(), ReferenceKey.CEJ_WEEKLY_HOURS_MIN)
     in_pathway_contact: set[int] = set()
     for pathway in pathways:
         person = people[pathway.young_person_id]
         owner = person["referent_id"] or pathway.counsellor_id
         located = []
         if pathway.kind in LIMIT_RULES:
-            max_months = int(reference.value_on(MAX_MONTHS_KEYS[pathway.kind], pathway.start_date))
+            max_months = int(reference_on(MAX_MONTHS_KEYS[pathway.kind], pathway.start_date))
             located.append(
                 rules.programme_limit(
                     pathway_id=pathway.pk,
@@ -212,7 +213,7 @@ def person_findings(
                     thresholds=thresholds,
                 )
             )
-            minimum = reference.value_on(ReferenceKey.CEJ_WEEKLY_HOURS_MIN, pathway.start_date)
+            minimum = reference_on(ReferenceKey.CEJ_WEEKLY_HOURS_MIN, pathway.start_date)
             located.append(
                 rules.cej_low_activity(
                     pathway_id=pathway.pk,

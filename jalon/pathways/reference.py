@@ -17,6 +17,24 @@ def values_on(day: datetime.date) -> dict[str, Decimal]:
     return values
 
 
+def history(*keys: str):
+    """A function giving each key's value in force on a day, from one query: for code that
+    asks the same keys for many days (a whole Mission Locale's pathways)."""
+    rows = sorted(
+        ReferenceValue.objects.filter(key__in=keys).values_list("key", "valid_from", "value"),
+        key=lambda row: row[1],
+    )
+
+    def on(key: str, day: datetime.date) -> Decimal | None:
+        found = None
+        for row_key, valid_from, value in rows:
+            if row_key == key and valid_from <= day:
+                found = value
+        return found
+
+    return on
+
+
 def value_on(key: str, day: datetime.date, *, required: bool = True) -> Decimal | None:
     row = (
         ReferenceValue.objects.filter(key=key, valid_from__lte=day)

@@ -342,3 +342,17 @@ def test_other_mission_locale_cannot_open_a_pathway(counsellor_b, young_person_a
 
     with pytest.raises(PermissionDenied):
         open_cej(counsellor_b, young_person_a)
+
+
+def test_the_reference_history_gives_the_value_in_force_on_each_day(db):
+    from jalon.pathways import reference
+    from jalon.pathways.enums import ReferenceKey
+    from jalon.pathways.models import ReferenceValue
+
+    key = ReferenceKey.CEJ_WEEKLY_HOURS_MIN
+    ReferenceValue.objects.create(key=key, valid_from=datetime.date(2030, 1, 1), value=17)
+    on = reference.history(key)
+    for day in (datetime.date(2022, 3, 1), datetime.date(2029, 12, 31), datetime.date(2030, 1, 1)):
+        assert on(key, day) == reference.value_on(key, day)
+    assert on(key, datetime.date(2030, 1, 1)) == 17
+    assert on(key, datetime.date(1990, 1, 1)) is None
