@@ -156,7 +156,10 @@ RULES = {
 
 
 def explanation(alert) -> str:
-    return RULES[alert.rule].explain(alert.params)
+    try:
+        return RULES[alert.rule].explain(alert.params)
+    except KeyError:  # computed by an older version: the title says enough until the refresh
+        return ""
 
 
 def action_url(alert) -> str:

@@ -144,7 +144,7 @@ def cej_breach_to_review(
         str(appointment_id),
         due,
         _level(today, due),
-        {"absent_on": absent_on.isoformat()},
+        {"absent_on": absent_on.isoformat(), "due": due.isoformat()},
     )
 
 

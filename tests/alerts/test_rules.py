@@ -343,3 +343,101 @@ def test_rule_cej_proposed_systematically_to_young_adults_formerly_placed():
         )
         is None
     )
+
+
+def _one_finding_per_rule():
+    today = D(2026, 11, 25)
+    return [
+        rules.youth_guarantee(
+            young_person_id=1,
+            neet_on_arrival=True,
+            first_reception=D(2026, 6, 1),
+            first_offer=None,
+            today=today,
+            thresholds=T,
+        ),
+        rules.programme_limit(
+            pathway_id=1,
+            rule=AlertRule.ORIENTATION_SEQUENCE_LIMIT,
+            start=D(2026, 8, 1),
+            max_months=4,
+            today=today,
+            thresholds=T,
+        ),
+        rules.programme_limit(
+            pathway_id=1,
+            rule=AlertRule.PACEA_LIMIT,
+            start=D(2024, 12, 1),
+            max_months=24,
+            today=today,
+            thresholds=T,
+        ),
+        rules.cej_ending(pathway_id=1, planned_end=D(2026, 12, 1), today=today, thresholds=T),
+        rules.cej_low_activity(pathway_id=1, weekly_hours=_weeks(3, 4.5), minimum=15, today=today),
+        rules.cej_breach_to_review(
+            appointment_id=1,
+            absent_on=D(2026, 11, 20),
+            last_sanctioned_breach=None,
+            today=today,
+            thresholds=T,
+        ),
+        rules.no_contact(young_person_id=1, since=D(2026, 9, 1), today=today, thresholds=T),
+        rules.age_limit(
+            pathway_id=1,
+            birth_date=D(2001, 1, 10),
+            limit_age=26,
+            planned_end=D(2027, 6, 1),
+            today=today,
+            thresholds=T,
+        ),
+        rules.liaison_form_waiting(
+            form_id=1, waiting_since=D(2026, 11, 1), today=today, thresholds=T
+        ),
+        rules.transfer_waiting(
+            transfer_id=1, requested_on=D(2026, 11, 20), today=today, thresholds=T
+        ),
+        rules.release_without_plan(
+            situation_id=1,
+            foreseeable_release=D(2026, 12, 20),
+            has_plan=False,
+            today=today,
+            thresholds=T,
+        ),
+        rules.release_without_first_appointment(
+            situation_id=1, released_on=D(2026, 11, 10), first_held=None, today=today, thresholds=T
+        ),
+        rules.obligation_without_solution(
+            mission_locale_id=1, waiting=[D(2026, 10, 1)], today=today, thresholds=T
+        ),
+        rules.obligation_report_due(mission_locale_id=1, due_dates=[D(2026, 11, 1)], today=today),
+        rules.ase_interview_at_17(
+            young_person_id=1,
+            due_by=D(2026, 12, 10),
+            majority=D(2027, 12, 10),
+            planned=False,
+            held=False,
+            today=today,
+            thresholds=T,
+        ),
+        rules.ase_autonomy_project(
+            young_person_id=1, majority=D(2027, 1, 10), has_project=False, today=today, thresholds=T
+        ),
+        rules.cej_for_formerly_placed(
+            young_person_id=1, majority=D(2026, 1, 10), proposal_due=True, ase_follow_up=True
+        ),
+    ]
+
+
+def test_every_rule_explains_its_alert_in_french_with_its_dates():
+    from types import SimpleNamespace
+
+    from jalon.alerts import presentation
+
+    findings = _one_finding_per_rule()
+    assert all(findings)
+    assert {finding.rule for finding in findings} == set(AlertRule)
+    for finding in findings:
+        alert = SimpleNamespace(rule=finding.rule, params=finding.params)
+        sentence = presentation.explanation(alert)
+        assert sentence.endswith(".") and "None" not in sentence, finding.rule
+        assert presentation.RULES[finding.rule].why and presentation.RULES[finding.rule].action
