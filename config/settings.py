@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "jalon.alerts",
     "jalon.api",
     "jalon.pilotage",
+    "jalon.governance",
     "jalon.backups",
     "jalon.demo",
     "jalon.web",
@@ -424,3 +425,7 @@ ALERT_THRESHOLDS = {
     "liaison_form_wait_days": 7,
     "transfer_wait_days": 5,
 }
+
+# --- Governance of the justice agreement ---
+# Barometer results are shown for a group of at least this many answers (never one person's).
+GOVERNANCE_BAROMETER_MIN_ANSWERS = env_int("JALON_BAROMETER_MIN_ANSWERS", 5)

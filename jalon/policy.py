@@ -931,6 +931,13 @@ def can_record_governance(user, *, kind: str, region_id: int | None) -> bool:
     )
 
 
+def can_record_governance_events(user) -> bool:
+    """The national pilot, and an ARML pilot whose association is attached to a region."""
+    return can_read_governance(user) and (
+        user.role == Role.NATIONAL_PILOT or user.organisation.region_id is not None
+    )
+
+
 def can_edit_governance_record(user, record) -> bool:
     return can_record_governance(user, kind=record.kind, region_id=record.region_id)
 

@@ -5,12 +5,14 @@ from jalon.pilotage import cofinancing
 
 # A counts file is a few lines per region or Mission Locale: 1 MB is far beyond need.
 MAX_COUNTS_FILE_BYTES = 1_000_000
+# 35,000 communes with their figures: about 1 MB; 5 MB leaves room for long lines.
+MAX_TERRITORIAL_FILE_BYTES = 5_000_000
 
 
-def read_csv_upload(upload, *, field: str) -> str:
+def read_csv_upload(upload, *, field: str, max_bytes: int = MAX_COUNTS_FILE_BYTES) -> str:
     """The text of an uploaded CSV file (UTF-8, with or without BOM), or a French error."""
-    if upload.size > MAX_COUNTS_FILE_BYTES:
-        raise ValidationError({field: "Le fichier dépasse 1 Mo."})
+    if upload.size > max_bytes:
+        raise ValidationError({field: f"Le fichier dépasse {max_bytes // 1_000_000} Mo."})
     try:
         return upload.read().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -57,3 +59,31 @@ class CofinancingForm(forms.Form):
             for message in exc.message_dict["counts"]:
                 self.add_error(field, message)
         return data
+
+
+class TerritorialImportForm(forms.Form):
+    source = forms.CharField(
+        label="Source",
+        max_length=200,
+        help_text="Ex. INSEE, recensement de la population 2021 ; France Travail, demandeurs "
+        "d'emploi de catégories A, B, C au 31 décembre.",
+    )
+    year = forms.IntegerField(label="Année des données", min_value=1, max_value=9999)
+    file = forms.FileField(
+        label="Fichier CSV",
+        help_text="Colonnes commune,population_16_25,job_seekers (code INSEE de la commune ; "
+        "demandeurs d'emploi vide si non publié), encodage UTF-8.",
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        try:
+            return upload.name, read_csv_upload(
+                upload, field="file", max_bytes=MAX_TERRITORIAL_FILE_BYTES
+            )
+        except ValidationError as exc:
+            raise ValidationError(exc.message_dict["file"]) from exc
+
+
+class YearForm(forms.Form):
+    annee = forms.IntegerField(label="Année", min_value=1990, max_value=9999, required=False)

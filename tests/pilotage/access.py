@@ -10,4 +10,14 @@ PAGES = {
         lambda r: reverse("pilotage:cofinancing"),
         only(200, PILOTS, 403),
     ),
+    "pilotage:territorial_context": (
+        "get",
+        lambda r: reverse("pilotage:territorial_context"),
+        only(200, PILOTS | {"director_a", "director_b"}, 403),
+    ),
+    "pilotage:territorial_import": (
+        "get",
+        lambda r: reverse("pilotage:territorial_import"),
+        only(200, {"administrator"}, 403),
+    ),
 }
