@@ -85,7 +85,7 @@ def territorial_context(user, *, year: int) -> dict:
             .values("commune__departement__code", "commune__departement__name")
             .annotate(
                 population=Sum("population_16_25"),
-                job_seekers=Sum("job_seekers"),
+                job_seekers_total=Sum("job_seekers"),
                 communes=Count("pk"),
             )
             .order_by("commune__departement__code")
@@ -96,7 +96,7 @@ def territorial_context(user, *, year: int) -> dict:
             .values("commune__covered_by")
             .annotate(
                 population=Sum("population_16_25"),
-                job_seekers=Sum("job_seekers"),
+                job_seekers_total=Sum("job_seekers"),
                 with_figures=Count("pk"),
                 without_job_seekers=Count("pk", filter=Q(job_seekers__isnull=True)),
             )
@@ -120,7 +120,7 @@ def territorial_context(user, *, year: int) -> dict:
                 "communes": ml.communes,
                 "communes_without_figures": ml.communes - row.get("with_figures", 0),
                 "population_16_25": population,
-                "job_seekers": row.get("job_seekers"),
+                "job_seekers": row.get("job_seekers_total"),
                 "job_seekers_partial": row.get("without_job_seekers", 0) > 0,
                 "received": reached,
                 "reach_percent": reach_percent(reached, population) if complete else None,
