@@ -66,13 +66,13 @@ class TerritorialImportForm(forms.Form):
         label="Source",
         max_length=200,
         help_text="Ex. INSEE, recensement de la population 2021 ; France Travail, demandeurs "
-        "d'emploi de catégories A, B, C au 31 décembre.",
+        "d'emploi de moins de 26 ans en fin de mois (DEFM A, B, C) au 31 décembre.",
     )
     year = forms.IntegerField(label="Année des données", min_value=1, max_value=9999)
     file = forms.FileField(
         label="Fichier CSV",
         help_text="Colonnes commune,population_16_25,job_seekers (code INSEE de la commune ; "
-        "demandeurs d'emploi vide si non publié), encodage UTF-8.",
+        "jeunes demandeurs d'emploi de moins de 26 ans, vide si non publié), encodage UTF-8.",
     )
 
     def clean_file(self):

@@ -1,6 +1,8 @@
 """Territorial context (seed 003, section 2.1): reference figures of the territories.
 
-Population aged 16-25 and job seekers are published per commune (INSEE, France Travail); a
+Population aged 16-25 and young job seekers (DEFM under 26: the CPO indicators "nombre de
+jeunes 16-25 ans présents sur le territoire" and "nombre de jeunes DEFM") are published per
+commune (INSEE, France Travail); a
 national administrator imports them with their source and year. Départements and the territory
 of a Mission Locale (its covered communes) add their communes up.
 """
@@ -48,7 +50,9 @@ class CommuneFigures(models.Model):
     year = models.PositiveSmallIntegerField("année")
     population_16_25 = models.PositiveIntegerField("population de 16 à 25 ans")
     # Empty when the source does not publish it (statistical secrecy of small counts).
-    job_seekers = models.PositiveIntegerField("demandeurs d'emploi", null=True, blank=True)
+    job_seekers = models.PositiveIntegerField(
+        "jeunes demandeurs d'emploi (DEFM, moins de 26 ans)", null=True, blank=True
+    )
     data_import = models.ForeignKey(
         TerritorialImport, verbose_name="import", on_delete=models.PROTECT, related_name="figures"
     )

@@ -100,7 +100,7 @@ def parse_territorial_figures(text: str, *, known_communes: set[str]) -> list[Fi
         job_seekers = _count(
             row[2],
             number=number,
-            label="le nombre de demandeurs d'emploi",
+            label="le nombre de jeunes demandeurs d'emploi",
             errors=line_errors,
             optional=True,
         )

@@ -40,7 +40,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('year', models.PositiveSmallIntegerField(verbose_name='année')),
                 ('population_16_25', models.PositiveIntegerField(verbose_name='population de 16 à 25 ans')),
-                ('job_seekers', models.PositiveIntegerField(blank=True, null=True, verbose_name="demandeurs d'emploi")),
+                ('job_seekers', models.PositiveIntegerField(blank=True, null=True, verbose_name="jeunes demandeurs d'emploi (DEFM, moins de 26 ans)")),
                 ('commune', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='network.commune', verbose_name='commune')),
                 ('data_import', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='figures', to='pilotage.territorialimport', verbose_name='import')),
             ],

@@ -6,6 +6,7 @@ from django.utils import timezone
 from jalon.alerts import tasks as alerts
 from jalon.demo import (
     audit,
+    governance,
     loader,
     partners,
     pathways,
@@ -13,6 +14,7 @@ from jalon.demo import (
     reception,
     referrals,
     scheduling,
+    territorial,
     transfers,
 )
 from jalon.network.models import Organisation
@@ -58,6 +60,8 @@ class Command(BaseCommand):
                     privacy,
                     transfers,
                     referrals,
+                    territorial,
+                    governance,
                 ):
                     stage.load(today)
             if young_people:
