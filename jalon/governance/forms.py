@@ -57,7 +57,7 @@ class BarometerForm(forms.Form):
         widget=forms.RadioSelect,
     )
     evolution = forms.ChoiceField(
-        label="Depuis un an, la coopération avec les services de la Justice…",
+        label="Depuis un an, la coopération avec les services de la Justice",
         choices=Evolution.choices,
         widget=forms.RadioSelect,
     )

@@ -1,5 +1,6 @@
 import datetime
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -121,6 +122,7 @@ def barometer_answer(request):
             "form": form,
             "answered": answered,
             "year": year,
+            "threshold": settings.GOVERNANCE_BAROMETER_MIN_ANSWERS,
         },
     )
 
