@@ -91,7 +91,7 @@ def answer_barometer(
     errors = {
         field: "Choisissez une réponse."
         for field, value in (("communication", communication), ("tools", tools), ("access", access))
-        if value not in Satisfaction.values
+        if type(value) is not int or value not in Satisfaction.values
     }
     if evolution not in Evolution.values:
         errors["evolution"] = "Choisissez une réponse."

@@ -52,6 +52,12 @@ def cofinancing_page(request):
             )
             response["Content-Disposition"] = 'attachment; filename="repartition-cofinancement.csv"'
             return response
+    elif request.GET.get("perimetre") == "missions-locales":
+        # The pilot types each Mission Locale's number released; blanks are refused until then.
+        names = policy.aggregate_scope(request.user).order_by("name").values_list("name", flat=True)
+        form = CofinancingForm(
+            initial={"counts": "territory,released\n" + "".join(f"{name},\n" for name in names)}
+        )
     elif request.GET.get("annexe") == "2024":
         form = CofinancingForm(
             initial={

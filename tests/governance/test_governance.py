@@ -321,3 +321,29 @@ def test_any_governance_record_is_saved_or_refused_in_french(
             assert_french_validation_error(error)
         else:
             assert record.held_on <= TODAY
+
+
+@settings(**DATABASE_EXAMPLES, max_examples=40)
+@given(
+    scores=st.lists(
+        st.one_of(st.integers(-2, 6), st.none(), st.booleans(), any_text), min_size=3, max_size=3
+    ),
+    knows=st.one_of(st.booleans(), st.none(), any_text),
+    evolution=st.one_of(st.sampled_from(["improved", "stable", "worsened"]), any_text),
+)
+def test_any_barometer_answer_is_saved_or_refused_in_french(personas, scores, knows, evolution):
+    with rolled_back():
+        try:
+            services.answer_barometer(
+                actor=personas["cjml_a"],
+                communication=scores[0],
+                tools=scores[1],
+                access=scores[2],
+                knows_integration_commissions=knows,
+                evolution=evolution,
+            )
+        except ValidationError as error:
+            assert_french_validation_error(error)
+            assert not BarometerParticipation.objects.exists()
+        else:
+            assert all(type(score) is int and 1 <= score <= 4 for score in scores)

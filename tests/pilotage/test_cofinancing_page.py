@@ -66,3 +66,12 @@ def test_overview_links_pilots_to_the_allocation(personas, client_for):
     overview = reverse("pilotage:overview")
     assert URL in client_for(personas["arml_pilot"]).get(overview).content.decode()
     assert URL not in client_for(personas["director_a"]).get(overview).content.decode()
+
+
+def test_regional_pilot_starts_from_the_missions_locales_of_their_region(
+    personas, client_for, ml_a, ml_b
+):
+    page = client_for(personas["arml_pilot"]).get(URL + "?perimetre=missions-locales")
+    text = page.content.decode()
+    assert f"territory,released\n{ml_a.name},\n" in text
+    assert ml_b.name not in text
