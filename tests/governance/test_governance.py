@@ -10,6 +10,7 @@ from django.utils import timezone
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from jalon import policy
 from jalon.accounts.models import Role
 from jalon.audit.models import AuditEntry
 from jalon.governance import rules, services
@@ -347,3 +348,11 @@ def test_any_barometer_answer_is_saved_or_refused_in_french(personas, scores, kn
             assert not BarometerParticipation.objects.exists()
         else:
             assert all(type(score) is int and 1 <= score <= 4 for score in scores)
+
+
+def test_the_kinds_an_arml_pilot_records_are_governance_kinds():
+    assert {
+        GovernanceKind.REGIONAL_COMMITTEE,
+        GovernanceKind.PRACTICE_EXCHANGE,
+        GovernanceKind.TOOL,
+    } == policy.GOVERNANCE_REGIONAL_KINDS
