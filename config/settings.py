@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "jalon.alerts",
     "jalon.api",
     "jalon.pilotage",
+    "jalon.governance",
     "jalon.backups",
     "jalon.demo",
     "jalon.web",
@@ -455,3 +456,6 @@ JALON_TIG_MIN_HOURS = env_int("JALON_TIG_MIN_HOURS", 20)
 JALON_TIG_MAX_HOURS_ADULT = env_int("JALON_TIG_MAX_HOURS_ADULT", 400)
 JALON_TIG_MAX_HOURS_MINOR = env_int("JALON_TIG_MAX_HOURS_MINOR", 200)
 JALON_RELEASE_PREPARATION_DAYS = env_int("JALON_RELEASE_PREPARATION_DAYS", 90)
+# --- Governance of the justice agreement ---
+# Barometer results are shown for a group of at least this many answers (never one person's).
+GOVERNANCE_BAROMETER_MIN_ANSWERS = env_int("JALON_BAROMETER_MIN_ANSWERS", 5)

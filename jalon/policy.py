@@ -1204,3 +1204,103 @@ def get_ase_follow_up_or_404(user, uid):
         )
     except (AseFollowUp.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
         raise Http404("Suivi introuvable.") from exc
+
+
+# --- Pilotage of the agreements: co-financing, territorial context, governance (issue #8) ----
+
+# What the pilots of the justice agreement record (seed 000, axis 3 and annex 3). An ARML pilot
+# records what happens in their region: regional steering committees, the practice exchanges the
+# ARML organises and the tools it produces; national committees and the ENAP / ENPJJ sessions are
+# national events, recorded by the UNML.
+GOVERNANCE_REGIONAL_KINDS = frozenset({"regional_committee", "practice_exchange", "tool"})
+
+
+def can_compute_cofinancing(user) -> bool:
+    """Sharing the Ministry of Justice's envelope (annex 5) among regions or Missions Locales
+    is the pilots' work: the UNML nationally, the ARML for the conventions of its region."""
+    return _is_active(user) and user.is_pilot
+
+
+def can_import_territorial_context(user) -> bool:
+    """Population and job-seeker figures are national reference data (INSEE, France Travail):
+    one national administrator loads them for everyone, with their source and year."""
+    return is_administrator(user)
+
+
+def can_read_territorial_context(user) -> bool:
+    """The territorial context is aggregated figures: those who read aggregates, on their scope
+    (`aggregate_scope`: the nation, the ARML's region, the director's Mission Locale)."""
+    return can_read_aggregates(user)
+
+
+def can_read_governance(user) -> bool:
+    """Governance of the agreement is the pilots' business; it holds no personal data."""
+    return _is_active(user) and user.is_pilot
+
+
+def scope_governance_records(queryset: QuerySet, user) -> QuerySet:
+    """The national pilot reads everything; an ARML pilot national records and their region's."""
+    if not can_read_governance(user):
+        return queryset.none()
+    if user.role == Role.NATIONAL_PILOT:
+        return queryset
+    return queryset.filter(Q(region__isnull=True) | Q(region_id=user.organisation.region_id))
+
+
+def get_governance_record_or_404(user, uid, queryset=None):
+    from jalon.governance.models import GovernanceRecord
+
+    queryset = scope_governance_records(
+        queryset if queryset is not None else GovernanceRecord.objects.all(), user
+    )
+    try:
+        return queryset.get(uid=uid)
+    except (GovernanceRecord.DoesNotExist, ValidationError, ValueError) as exc:
+        raise Http404("Enregistrement introuvable.") from exc
+
+
+def can_record_governance(user, *, kind: str, region_id: int | None) -> bool:
+    """The national pilot records national records (no region) and may record any region's;
+    an ARML pilot records the regional kinds for their own region only."""
+    if not can_read_governance(user):
+        return False
+    if user.role == Role.NATIONAL_PILOT:
+        return True
+    return (
+        kind in GOVERNANCE_REGIONAL_KINDS
+        and region_id is not None
+        and region_id == user.organisation.region_id
+    )
+
+
+def can_record_governance_events(user) -> bool:
+    """The national pilot, and an ARML pilot whose association is attached to a region."""
+    return can_read_governance(user) and (
+        user.role == Role.NATIONAL_PILOT or user.organisation.region_id is not None
+    )
+
+
+def can_edit_governance_record(user, record) -> bool:
+    return can_record_governance(user, kind=record.kind, region_id=record.region_id)
+
+
+def governance_regions(user) -> QuerySet:
+    """The regions a user may record governance events for."""
+    from jalon.network.models import Region
+
+    if not can_read_governance(user):
+        return Region.objects.none()
+    if user.role == Role.NATIONAL_PILOT:
+        return Region.objects.all()
+    return Region.objects.filter(pk=user.organisation.region_id)
+
+
+def can_answer_barometer(user) -> bool:
+    """The cooperation barometer (seed 000, axis 1 action 2) is opened to the CJML of the
+    Missions Locales; each answers for themself, once a year."""
+    return _is_active(user) and user.role == Role.CJML and user.organisation_id is not None
+
+
+def barometer_regions(user) -> QuerySet:
+    """Regions whose aggregated barometer results a pilot reads (never an answer alone)."""
+    return governance_regions(user)

@@ -49,6 +49,12 @@ def navigation_for(user, current_path: str) -> list[dict]:
         items.append(("Obligation de formation", reverse("obligation:list")))
     if policy.can_read_aggregates(user):
         items.append(("Chiffres clés", reverse("pilotage:overview")))
+    if policy.can_read_governance(user):
+        items.append(("Gouvernance", reverse("governance:overview")))
+    if policy.can_answer_barometer(user):
+        items.append(("Baromètre", reverse("governance:barometer")))
+    if policy.can_import_territorial_context(user):
+        items.append(("Données territoriales", reverse("pilotage:territorial_import")))
     if policy.can_read_audit(user):
         items.append(("Journal d'audit", reverse("audit:list")))
     if policy.can_manage_team(user):

@@ -1,6 +1,7 @@
 import pytest
 from django.core.management import call_command
 from django.db.models import Count
+from django.urls import reverse
 
 from jalon.accounts.backends import DEMO_PASSWORD
 from jalon.accounts.models import Role, User
@@ -197,3 +198,17 @@ def test_the_demo_cpip_and_ase_referent_follow_consenting_toulouse_young_people(
     assert client_for(cpip).get("/partenaires/").status_code == 200
     directions = set(Correspondent.objects.values_list("organisation__kind", "counterpart__kind"))
     assert {("mission_locale", "spip"), ("spip", "mission_locale")} <= directions
+
+
+def test_demo_pilots_find_territorial_context_governance_and_barometer_results(demo, client_for):
+    arml = client_for(User.objects.get(email="arml@demo.jalon.test"))
+    context = arml.get(reverse("pilotage:territorial_context")).content.decode()
+    assert "<td>112700</td>" in context  # population 16-25 of the communes Toulouse covers
+    governance = arml.get(reverse("governance:overview")).content.decode()
+    assert "Préparer la sortie : IPRO 360° et fiche de liaison" in governance
+    results = arml.get(reverse("governance:barometer_results")).content.decode()
+    assert '<th scope="row">Occitanie</th><td>9</td>' in results
+    cjml = client_for(User.objects.get(email="cjml@demo.jalon.test"))
+    assert (
+        "Envoyer ma réponse anonyme" in cjml.get(reverse("governance:barometer")).content.decode()
+    )

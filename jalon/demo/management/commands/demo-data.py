@@ -7,6 +7,7 @@ from jalon.alerts import tasks as alerts
 from jalon.demo import (
     audit,
     childwelfare,
+    governance,
     justice,
     loader,
     obligation,
@@ -16,6 +17,7 @@ from jalon.demo import (
     reception,
     referrals,
     scheduling,
+    territorial,
     transfers,
 )
 from jalon.network.models import Organisation
@@ -64,6 +66,8 @@ class Command(BaseCommand):
                     obligation,
                     justice,
                     childwelfare,
+                    territorial,
+                    governance,
                 ):
                     stage.load(today)
             if young_people:
