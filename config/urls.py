@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("jalon.privacy.urls")),
     path("", include("jalon.partners.urls")),
     path("", include("jalon.pilotage.urls")),
+    path("", include("jalon.reporting.urls")),
     path("", include("jalon.referrals.urls")),
     path("", include("jalon.webhooks.urls")),
     path("", include("jalon.alerts.urls")),

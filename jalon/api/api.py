@@ -439,5 +439,6 @@ for _module in (
     "partners",
     "webhooks",
     "alerts",
+    "reporting",
 ):
     api.add_router("/", f"jalon.api.{_module}.router")
