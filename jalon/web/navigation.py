@@ -43,6 +43,8 @@ def navigation_for(user, current_path: str) -> list[dict]:
         items.append(("Repérage", reverse("reception:outreach_list")))
     if policy.can_read_aggregates(user):
         items.append(("Chiffres clés", reverse("pilotage:overview")))
+    if policy.can_read_indicators(user):
+        items.append(("Indicateurs", reverse("reporting:dashboard")))
     if policy.can_read_audit(user):
         items.append(("Journal d'audit", reverse("audit:list")))
     if policy.can_manage_team(user):
