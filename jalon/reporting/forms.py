@@ -3,6 +3,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from dsfr.forms import DsfrBaseForm
 
 from jalon import policy
 from jalon.reporting import periods, selectors
@@ -11,19 +12,25 @@ from jalon.reporting.periods import PeriodKind
 BREAKDOWN_CHOICES = [("site", "par site"), ("referent", "par conseiller·ère référent·e")]
 
 
-class ReportForm(forms.Form):
+class ReportForm(DsfrBaseForm):
     """Scope, period and breakdown of the dashboards, the exports and the drill-down (GET)."""
 
     perimetre = forms.ChoiceField(label="Périmètre")
     periode = forms.ChoiceField(label="Période", choices=PeriodKind.choices)
     date = forms.DateField(
-        label="Une date de la période",
+        label="Date de référence",
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
-        help_text="Pour un mois, un trimestre ou une année.",
+        help_text="Un jour du mois, du trimestre ou de l'année.",
     )
-    du = forms.DateField(label="Du", required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    au = forms.DateField(label="Au", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    du = forms.DateField(
+        label="Début (période libre)",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    au = forms.DateField(
+        label="Fin (période libre)", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
     vue = forms.ChoiceField(label="Détail", required=False)
 
     def __init__(self, data, *, user):
