@@ -238,10 +238,10 @@ def _eighteenth_birthday_cutoff(day: datetime.date) -> datetime.date:
 def distribution(code: str, counted: QuerySet, unit: str, period: Period) -> list[tuple]:
     """(unit id, category key, count) for a profile table."""
     if code == IndicatorCode.EDUCATION_LEVEL:
-        rows = counted.values(unit, "level_1969").annotate(n=Count("pk", distinct=True))
+        rows = counted.values(unit, "level_1969").annotate(n=Count("pk"))
         return [(row[unit], row["level_1969"], row["n"]) for row in rows]
     if code == IndicatorCode.AGE_AT_FIRST_RECEPTION:
-        rows = _age_category(counted).values(unit, "age").annotate(n=Count("pk", distinct=True))
+        rows = _age_category(counted).values(unit, "age").annotate(n=Count("pk"))
         return [(row[unit], _age_key(row["age"]), row["n"]) for row in rows]
     cutoff = _eighteenth_birthday_cutoff(period.end)
     rows = (
@@ -252,7 +252,7 @@ def distribution(code: str, counted: QuerySet, unit: str, period: Period) -> lis
             )
         )
         .values(unit, "category")
-        .annotate(n=Count("pk", distinct=True))
+        .annotate(n=Count("pk"))
     )
     return [(row[unit], row["category"], row["n"]) for row in rows]
 
@@ -267,5 +267,5 @@ def _age_key(age: int) -> str:
 
 def count_line(key: str, base: QuerySet, period: Period, unit: str) -> dict:
     """{unit id: young people counted} for one line."""
-    rows = LINES[key](base, period).values(unit).annotate(n=Count("pk", distinct=True))
+    rows = LINES[key](base, period).values(unit).annotate(n=Count("pk"))
     return {row[unit]: row["n"] for row in rows}
