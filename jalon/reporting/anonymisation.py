@@ -1,24 +1,26 @@
 """Small-cell suppression for what leaves a Mission Locale (statistical disclosure control).
 
-Pure: counts in, counts or None out, no database. A table is a grid of counts with the margins
-that are published with it: column totals when its rows partition a population (one row per
-Mission Locale, site or counsellor), row totals when its columns do (a profile table's
-categories). Both margins are equations a reader can use: a hidden cell must stay hidden once
-every published number is known.
+Pure: counts in, hidden positions out, no database. Published numbers are tied by additive
+equations a reader can use: a column's units add up to its total; a profile table's categories
+add up to the number of young people received (the CPO n°2 line of the same unit, in another
+table of the same export). A hidden number must stay hidden once every published number of the
+whole system is known.
 
 Rules, applied until nothing changes:
 1. primary suppression: a count from 1 to `threshold - 1` is hidden (a 0 reveals nobody, it is
    published);
-2. secondary suppression: in every margin equation (the parts and their total), a hidden
-   number never stands alone, and the hidden parts add up to at least `threshold` when the
-   total is published (otherwise each of them is known to be small);
+2. secondary suppression: in every equation (the parts and their total), a hidden number never
+   stands alone, and the hidden parts add up to at least `threshold` when the total is
+   published (otherwise each of them is known to be small);
 3. no hidden number can be recomputed exactly from the published ones by any combination of
-   the equations (checked by exact Gaussian elimination, which catches chains across rows and
-   columns that rule 2 alone misses).
+   the equations (checked by exact Gaussian elimination, which catches chains across rows,
+   columns and tables that rule 2 alone misses).
 Complementary cells are the smallest non-zero parts first (the least information lost), then
-zeros, then the total.
+zeros, then the total. `locked_shown` and `locked_hidden` carry the decisions already published
+one level up (a region's total in the national table), so that two views never disagree.
 """
 
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -26,8 +28,16 @@ Position = tuple[int, int]
 
 
 @dataclass(frozen=True)
+class Equation:
+    """sum(parts) == total."""
+
+    parts: tuple[Hashable, ...]
+    total: Hashable
+
+
+@dataclass(frozen=True)
 class ProtectedTable:
-    """The published table: None where a number is hidden."""
+    """A published table: None where a number is hidden."""
 
     cells: list[list[int | None]]
     column_totals: list[int | None] | None
@@ -35,14 +45,130 @@ class ProtectedTable:
     grand_total: int | None
 
 
-@dataclass(frozen=True)
-class _Equation:
-    parts: tuple[Position, ...]
-    total: Position
+def recomputable(values: dict, hidden: set, equations: Iterable[Equation]) -> set:
+    """The hidden keys whose value follows exactly from the published numbers.
+
+    Each equation `sum(parts) - total = 0` restricted to hidden unknowns is a row of a linear
+    system; an unknown is determined exactly when its unit vector lies in the row space, i.e.
+    when the reduced row echelon form has a row with that unknown alone.
+    """
+    index = {key: i for i, key in enumerate(sorted(hidden, key=repr))}
+    unknowns = sorted(index, key=index.get)
+    rows = []
+    for equation in equations:
+        row = {}
+        for key in equation.parts:
+            if key in index:
+                row[index[key]] = row.get(index[key], 0) + 1
+        if equation.total in index:
+            row[index[equation.total]] = row.get(index[equation.total], 0) - 1
+        row = {i: Fraction(v) for i, v in row.items() if v}
+        if row:
+            rows.append(row)
+    reduced = []  # sparse rows, each with its pivot column
+    for row in rows:
+        for pivot, pivot_row in reduced:
+            if pivot in row:
+                factor = row[pivot]
+                for i, value in pivot_row.items():
+                    row[i] = row.get(i, 0) - factor * value
+                    if not row[i]:
+                        del row[i]
+        if row:
+            pivot = min(row)
+            scale = row[pivot]
+            row = {i: value / scale for i, value in row.items()}
+            for _, other in reduced:
+                if pivot in other:
+                    factor = other[pivot]
+                    for i, value in row.items():
+                        other[i] = other.get(i, 0) - factor * value
+                        if not other[i]:
+                            del other[i]
+            reduced.append((pivot, row))
+    return {unknowns[next(iter(row))] for _, row in reduced if len(row) == 1}
+
+
+def _complement(values, hidden, equation, locked):
+    """The next number to hide in an equation: the smallest non-zero part, then a zero part,
+    then the total (never one already published elsewhere)."""
+    open_parts = [p for p in equation.parts if p not in hidden and p not in locked]
+    non_zero = sorted(((values[p], repr(p)), p) for p in open_parts if values[p] > 0)
+    if non_zero:
+        return non_zero[0][1]
+    if open_parts:
+        return min(open_parts, key=repr)
+    if equation.total not in hidden and equation.total not in locked:
+        return equation.total
+    return None
+
+
+def _weak(values, hidden, equation, threshold) -> bool:
+    count = sum(1 for p in (*equation.parts, equation.total) if p in hidden)
+    if count == 1:
+        return True
+    if count and equation.total not in hidden:
+        return sum(values[p] for p in equation.parts if p in hidden) < threshold
+    return False
+
+
+def protect_system(
+    values: dict,
+    equations: list[Equation],
+    *,
+    threshold: int,
+    locked_shown: frozenset = frozenset(),
+    locked_hidden: frozenset = frozenset(),
+) -> set:
+    """The keys to hide so that nothing small is shown and nothing hidden is recomputable."""
+    hidden = {k for k, v in values.items() if 0 < v < threshold and k not in locked_shown}
+    hidden |= set(locked_hidden)
+    while True:
+        position = next(
+            (
+                _complement(values, hidden, e, locked_shown)
+                for e in equations
+                if _weak(values, hidden, e, threshold)
+                and _complement(values, hidden, e, locked_shown) is not None
+            ),
+            None,
+        )
+        if position is not None:
+            hidden.add(position)
+            continue
+        exposed = recomputable(values, hidden, equations)
+        if not exposed:
+            return hidden
+        target = min(exposed, key=repr)
+        candidates = [
+            _complement(values, hidden, e, locked_shown)
+            for e in equations
+            if target in e.parts or target == e.total
+        ]
+        candidates = [p for p in candidates if p is not None]
+        if not candidates:  # every number of its equations is hidden already
+            return hidden
+        hidden.add(min(candidates, key=lambda p: (values[p] == 0, values[p], repr(p))))
+
+
+def system_problems(values: dict, published: dict, equations, *, threshold: int) -> list[str]:
+    """What a published system gives away: small numbers shown, hidden numbers recomputable.
+    `published` maps each key to its number or None. The tests read exports with it."""
+    hidden = {k for k in values if published.get(k) is None}
+    problems = [
+        f"{k}: {published[k]} est sous le seuil"
+        for k in values
+        if k not in hidden and 0 < published[k] < threshold
+    ]
+    problems += [f"{k}: recalculable" for k in recomputable(values, hidden, equations)]
+    return problems
+
+
+# --- One table on its own (rows of units, optional row totals) ------------------------------
 
 
 def _layout(cells, n_columns, rows_add_up, columns_add_up):
-    """Every number of the published table by position, and the margin equations.
+    """Every number of a table by position, and its margin equations.
 
     Interior cells are (r, c); column totals (R, c); row totals (r, C); the grand total (R, C).
     """
@@ -52,82 +178,20 @@ def _layout(cells, n_columns, rows_add_up, columns_add_up):
     if rows_add_up:
         for c in range(n_columns):
             values[(n_rows, c)] = sum(cells[r][c] for r in range(n_rows))
-            equations.append(_Equation(tuple((r, c) for r in range(n_rows)), (n_rows, c)))
+            equations.append(Equation(tuple((r, c) for r in range(n_rows)), (n_rows, c)))
     if columns_add_up:
         for r in range(n_rows):
             values[(r, n_columns)] = sum(cells[r])
-            equations.append(_Equation(tuple((r, c) for c in range(n_columns)), (r, n_columns)))
+            equations.append(Equation(tuple((r, c) for c in range(n_columns)), (r, n_columns)))
     if rows_add_up and columns_add_up:
         values[(n_rows, n_columns)] = sum(map(sum, cells))
         equations.append(
-            _Equation(tuple((n_rows, c) for c in range(n_columns)), (n_rows, n_columns))
+            Equation(tuple((n_rows, c) for c in range(n_columns)), (n_rows, n_columns))
         )
         equations.append(
-            _Equation(tuple((r, n_columns) for r in range(n_rows)), (n_rows, n_columns))
+            Equation(tuple((r, n_columns) for r in range(n_rows)), (n_rows, n_columns))
         )
     return values, equations
-
-
-def recomputable(values: dict, hidden: set, equations) -> set:
-    """The hidden positions whose value follows exactly from the published numbers.
-
-    Each equation `sum(parts) - total = 0` restricted to hidden unknowns is a row of a linear
-    system; an unknown is determined exactly when its unit vector lies in the row space, i.e.
-    when the reduced row echelon form has a row with that unknown alone.
-    """
-    unknowns = sorted(hidden)
-    index = {position: i for i, position in enumerate(unknowns)}
-    rows = []
-    for equation in equations:
-        row = [Fraction(0)] * len(unknowns)
-        for position in equation.parts:
-            if position in index:
-                row[index[position]] += 1
-        if equation.total in index:
-            row[index[equation.total]] -= 1
-        if any(row):
-            rows.append(row)
-    pivot_row = 0
-    for column in range(len(unknowns)):
-        found = next((i for i in range(pivot_row, len(rows)) if rows[i][column]), None)
-        if found is None:
-            continue
-        rows[pivot_row], rows[found] = rows[found], rows[pivot_row]
-        pivot = rows[pivot_row][column]
-        rows[pivot_row] = [value / pivot for value in rows[pivot_row]]
-        for i in range(len(rows)):
-            if i != pivot_row and rows[i][column]:
-                factor = rows[i][column]
-                rows[i] = [a - factor * b for a, b in zip(rows[i], rows[pivot_row], strict=True)]
-        pivot_row += 1
-    determined = set()
-    for row in rows[:pivot_row]:
-        nonzero = [i for i, value in enumerate(row) if value]
-        if len(nonzero) == 1:
-            determined.add(unknowns[nonzero[0]])
-    return determined
-
-
-def _complement(values, hidden, equation) -> Position | None:
-    """The next number to hide in an equation: the smallest non-zero part, then a zero part,
-    then the total."""
-    open_parts = [p for p in equation.parts if p not in hidden]
-    non_zero = sorted((values[p], p) for p in open_parts if values[p] > 0)
-    if non_zero:
-        return non_zero[0][1]
-    if open_parts:
-        return sorted(open_parts)[0]
-    return equation.total if equation.total not in hidden else None
-
-
-def _weak_equation(values, hidden, equation, threshold) -> bool:
-    members = (*equation.parts, equation.total)
-    count = sum(1 for p in members if p in hidden)
-    if count == 1:
-        return True
-    if count and equation.total not in hidden:
-        return sum(values[p] for p in equation.parts if p in hidden) < threshold
-    return False
 
 
 def protect(
@@ -140,37 +204,7 @@ def protect(
 ) -> ProtectedTable:
     """Hide small counts and every number that would let a reader recompute one."""
     values, equations = _layout(cells, n_columns, rows_add_up, columns_add_up)
-    hidden = {p for p, value in values.items() if 0 < value < threshold}
-    while True:
-        position = next(
-            (
-                _complement(values, hidden, e)
-                for e in equations
-                if _weak_equation(values, hidden, e, threshold)
-                and _complement(values, hidden, e) is not None
-            ),
-            None,
-        )
-        if position is not None:
-            hidden.add(position)
-            continue
-        exposed = recomputable(values, hidden, equations)
-        if not exposed:
-            break
-        target = min(exposed)
-        candidates = [
-            _complement(values, hidden, e)
-            for e in equations
-            if target in e.parts or target == e.total
-        ]
-        candidates = [p for p in candidates if p is not None]
-        if not candidates:  # every number of its equations is hidden already
-            break
-        hidden.add(min(candidates, key=lambda p: (values[p] == 0, values[p], p)))
-    return _published(cells, n_columns, values, hidden, rows_add_up, columns_add_up)
-
-
-def _published(cells, n_columns, values, hidden, rows_add_up, columns_add_up) -> ProtectedTable:
+    hidden = protect_system(values, equations, threshold=threshold)
     n_rows = len(cells)
 
     def shown(position):
@@ -193,23 +227,9 @@ def disclosure_problems(
     rows_add_up: bool = True,
     columns_add_up: bool = False,
 ) -> list[str]:
-    """What a published table gives away: small numbers shown, hidden numbers recomputable.
-
-    Used by the tests and before any table leaves for a pilot: an empty list or nothing leaves.
-    """
+    """`system_problems` of one table."""
     values, equations = _layout(original, n_columns, rows_add_up, columns_add_up)
-    published = _layout_published(table, len(original), n_columns)
-    hidden = {p for p in values if published.get(p) is None}
-    problems = [
-        f"{p}: {published[p]} est sous le seuil"
-        for p in values
-        if p not in hidden and 0 < published[p] < threshold
-    ]
-    problems += [f"{p}: recalculable" for p in sorted(recomputable(values, hidden, equations))]
-    return problems
-
-
-def _layout_published(table: ProtectedTable, n_rows, n_columns):
+    n_rows = len(original)
     published = {(r, c): table.cells[r][c] for r in range(n_rows) for c in range(n_columns)}
     if table.column_totals is not None:
         published.update({(n_rows, c): v for c, v in enumerate(table.column_totals)})
@@ -217,4 +237,4 @@ def _layout_published(table: ProtectedTable, n_rows, n_columns):
         published.update({(r, n_columns): v for r, v in enumerate(table.row_totals)})
     if table.column_totals is not None and table.row_totals is not None:
         published[(n_rows, n_columns)] = table.grand_total
-    return published
+    return system_problems(values, published, equations, threshold=threshold)

@@ -16,7 +16,7 @@ from jalon import policy
 from jalon.accounts.models import Role, User
 from jalon.network.models import Organisation, Region, Site
 from jalon.reporting import anonymisation, counting
-from jalon.reporting.definitions import INDICATORS, Indicator, TableShape
+from jalon.reporting.definitions import INDICATORS, Indicator, IndicatorCode, TableShape
 from jalon.reporting.periods import Period
 from jalon.youngpeople.models import YoungPerson
 
@@ -42,6 +42,8 @@ class Scope:
     label: str
     missions_locales: object  # QuerySet of Organisation
     breakdown: str
+    kind: str  # "national", "region" or "ml"
+    region: Region | None = None
     mission_locale: Organisation | None = None
 
 
@@ -69,11 +71,18 @@ def resolve_scope(user, key: str, breakdown: str = "") -> Scope:
         raise ValidationError({"perimetre": SCOPE_ERROR})
     allowed = policy.indicator_missions_locales(user)
     if key == "national":
-        return Scope(key, "France entière", allowed, "region")
+        return Scope(key, "France entière", allowed, "region", "national")
     kind, code = key.split(":", 1)
     if kind == "region":
         region = Region.objects.get(code=code)
-        return Scope(key, f"Région {region.name}", allowed.filter(region=region), "mission_locale")
+        return Scope(
+            key,
+            f"Région {region.name}",
+            allowed.filter(region=region),
+            "mission_locale",
+            "region",
+            region,
+        )
     mission_locale = allowed.get(code=code)
     staff_breakdowns = policy.indicator_breakdowns(user)
     if not staff_breakdowns:
@@ -83,7 +92,13 @@ def resolve_scope(user, key: str, breakdown: str = "") -> Scope:
     else:
         unit = staff_breakdowns[0]
     return Scope(
-        key, mission_locale.name, allowed.filter(pk=mission_locale.pk), unit, mission_locale
+        key,
+        mission_locale.name,
+        allowed.filter(pk=mission_locale.pk),
+        unit,
+        "ml",
+        mission_locale.region,
+        mission_locale,
     )
 
 
@@ -152,6 +167,9 @@ class Table:
         ]
 
 
+TOTAL = "total"
+
+
 def _unit_labels(scope: Scope, ids) -> dict:
     ids = [i for i in ids if i is not None]
     if scope.breakdown == "region":
@@ -163,56 +181,110 @@ def _unit_labels(scope: Scope, ids) -> dict:
     return {u.pk: u.get_full_name() or u.email for u in User.objects.filter(pk__in=ids)}
 
 
-def _listed_units(scope: Scope) -> set:
+def _listed_units(missions_locales, breakdown, mission_locale=None) -> set:
     """Units shown even when nobody is counted in them."""
-    if scope.breakdown == "region":
-        return set(scope.missions_locales.values_list("region_id", flat=True))
-    if scope.breakdown == "mission_locale":
-        return set(scope.missions_locales.values_list("pk", flat=True))
-    if scope.breakdown == "site":
-        return set(
-            Site.objects.filter(mission_locale=scope.mission_locale).values_list("pk", flat=True)
-        )
+    if breakdown == "region":
+        return set(missions_locales.values_list("region_id", flat=True))
+    if breakdown == "mission_locale":
+        return set(missions_locales.values_list("pk", flat=True))
+    if breakdown == "site":
+        sites = Site.objects.filter(mission_locale=mission_locale)
+        return set(sites.values_list("pk", flat=True))
     return set()
 
 
-def _counts(indicator: Indicator, scope: Scope, period: Period) -> dict:
-    """{(unit id, column key): count}."""
-    base = counted_base(scope)
-    unit = UNIT_FIELDS[scope.breakdown]
+def _counts(missions_locales, breakdown: str, period: Period) -> dict:
+    """{(indicator code, column key, unit id): count} for every table, one query per line."""
+    base = YoungPerson.objects.live().filter(mission_locale__in=missions_locales)
+    unit = UNIT_FIELDS[breakdown]
     counts = {}
-    if indicator.shape == TableShape.LINES:
-        for column in indicator.columns:
-            for unit_id, n in counting.count_line(column.key, base, period, unit).items():
-                counts[(unit_id, column.key)] = n
-    else:
-        counted = counting.received(base, period)
-        for unit_id, category, n in counting.distribution(indicator.code, counted, unit, period):
-            counts[(unit_id, category)] = counts.get((unit_id, category), 0) + n
+    received = counting.received(base, period)
+    for code, indicator in INDICATORS.items():
+        if indicator.shape == TableShape.LINES:
+            for column in indicator.columns:
+                for unit_id, n in counting.count_line(column.key, base, period, unit).items():
+                    counts[(code, column.key, unit_id)] = n
+        else:
+            for unit_id, category, n in counting.distribution(code, received, unit, period):
+                key = (code, category, unit_id)
+                counts[key] = counts.get(key, 0) + n
     return counts
 
 
-def _grid(indicator, units, counts):
-    return [[counts.get((unit, c.key), 0) for c in indicator.columns] for unit in units]
+RECEIVED = (IndicatorCode.CPO_2, "received")
 
 
-def _protected(indicator, grid, anonymised, threshold):
-    distribution = indicator.shape == TableShape.DISTRIBUTION
-    n_columns = len(indicator.columns)
-    if anonymised:
-        return anonymisation.protect(
-            grid,
-            n_columns=n_columns,
-            threshold=threshold,
-            rows_add_up=True,
-            columns_add_up=distribution,
-        )
-    return anonymisation.ProtectedTable(
-        cells=grid,
-        column_totals=[sum(row[c] for row in grid) for c in range(n_columns)],
-        row_totals=[sum(row) for row in grid] if distribution else None,
-        grand_total=sum(map(sum, grid)) if distribution else None,
+def _system(counts: dict, units: list):
+    """Every number the tables publish (each unit and the TOTAL of the scope) and the
+    equations that tie them: units add up to the total, and a profile's categories add up to
+    the young people received (CPO n°2) of the same unit."""
+    values, equations = {}, []
+    for code, indicator in INDICATORS.items():
+        for column in indicator.columns:
+            parts = tuple((code, column.key, u) for u in units)
+            for key in parts:
+                values[key] = counts.get(key, 0)
+            values[(code, column.key, TOTAL)] = sum(values[key] for key in parts)
+            equations.append(anonymisation.Equation(parts, (code, column.key, TOTAL)))
+        if indicator.shape == TableShape.DISTRIBUTION:
+            for u in [*units, TOTAL]:
+                equations.append(
+                    anonymisation.Equation(
+                        tuple((code, c.key, u) for c in indicator.columns), (*RECEIVED, u)
+                    )
+                )
+    return values, equations
+
+
+def _published(user, scope: Scope, period: Period) -> tuple[list, dict]:
+    """The units of the scope and every published number by (code, column, unit or TOTAL):
+    None when hidden."""
+    if not policy.indicators_are_anonymised(user):
+        counts = _counts(scope.missions_locales, scope.breakdown, period)
+        listed = _listed_units(scope.missions_locales, scope.breakdown, scope.mission_locale)
+        units = sorted(listed | {u for _, _, u in counts}, key=lambda u: (u is None, u or 0))
+        values, _ = _system(counts, units)
+        return units, values
+    return _pilot_published(scope.kind, scope.region, scope.mission_locale, period)
+
+
+def _pilot_published(kind: str, region, mission_locale, period: Period) -> tuple[list, dict]:
+    """What pilots read, protected as one national hierarchy: a region's figures are
+    protected with its total as published in the national table, a Mission Locale's figures
+    are its row of its region's table, so no two views of the same figure disagree."""
+    threshold = settings.JALON_REPORTING_SMALL_CELL_THRESHOLD
+    if kind == "ml":
+        _, regional = _pilot_published("region", region, None, period)
+        values = {}
+        for (code, column, unit), value in regional.items():
+            if unit == mission_locale.pk:
+                values[(code, column, unit)] = value
+                values[(code, column, TOTAL)] = value
+        return [mission_locale.pk], values
+    everyone = Organisation.objects.missions_locales()
+    if kind == "national":
+        missions_locales, breakdown, locked_shown, locked_hidden = everyone, "region", (), ()
+    else:
+        _, national = _pilot_published("national", None, None, period)
+        missions_locales, breakdown = everyone.filter(region=region), "mission_locale"
+        total_of_region = {
+            (code, column, TOTAL): value
+            for (code, column, unit), value in national.items()
+            if unit == region.pk
+        }
+        locked_shown = {k for k, v in total_of_region.items() if v is not None}
+        locked_hidden = {k for k, v in total_of_region.items() if v is None}
+    counts = _counts(missions_locales, breakdown, period)
+    units = sorted(_listed_units(missions_locales, breakdown) | {u for _, _, u in counts})
+    values, equations = _system(counts, units)
+    hidden = anonymisation.protect_system(
+        values,
+        equations,
+        threshold=threshold,
+        locked_shown=frozenset(locked_shown),
+        locked_hidden=frozenset(locked_hidden),
     )
+    return units, {k: None if k in hidden else v for k, v in values.items()}
 
 
 def _unit_scope_key(scope: Scope, unit_id, codes) -> str:
@@ -223,55 +295,59 @@ def _unit_scope_key(scope: Scope, unit_id, codes) -> str:
     return ""
 
 
-def table(user, code: str, scope: Scope, period: Period) -> Table:
-    indicator = INDICATORS[code]
+def tables(user, scope: Scope, period: Period) -> list[Table]:
+    """Every table of the scope and period, with the previous period's totals."""
     anonymised = policy.indicators_are_anonymised(user)
-    threshold = settings.JALON_REPORTING_SMALL_CELL_THRESHOLD
     previous_period = period.previous()
-    counts = _counts(indicator, scope, period)
-    previous_counts = _counts(indicator, scope, previous_period)
-    unit_ids = (
-        _listed_units(scope) | {unit for unit, _ in counts} | {unit for unit, _ in previous_counts}
-    )
-    labels = _unit_labels(scope, unit_ids)
-    units = sorted(unit_ids, key=lambda u: (u is None, labels.get(u, "")))
-    current = _protected(indicator, _grid(indicator, units, counts), anonymised, threshold)
-    previous = _protected(
-        indicator, _grid(indicator, units, previous_counts), anonymised, threshold
-    )
+    units, values = _published(user, scope, period)
+    previous_units, previous = _published(user, scope, previous_period)
+    units = sorted(set(units) | set(previous_units), key=lambda u: (u is None, u or 0))
+    labels = _unit_labels(scope, units)
+    units.sort(key=lambda u: (u is None, labels.get(u, "")))
     codes = {}
     if scope.breakdown == "region":
         codes = dict(Region.objects.filter(pk__in=units).values_list("pk", "code"))
     elif scope.breakdown == "mission_locale":
         codes = dict(Organisation.objects.filter(pk__in=units).values_list("pk", "code"))
-    rows = [
-        Row(
-            key="none" if unit is None else str(unit),
-            label=labels.get(unit) or NO_UNIT_LABELS.get(scope.breakdown, ""),
-            values=current.cells[i],
-            total=current.row_totals[i] if current.row_totals is not None else None,
-            scope_key=_unit_scope_key(scope, unit, codes),
+    result = []
+    for code, indicator in INDICATORS.items():
+        distribution = indicator.shape == TableShape.DISTRIBUTION
+        keys = [c.key for c in indicator.columns]
+
+        def total(published, u, distribution=distribution):
+            return published.get((*RECEIVED, u), 0) if distribution else None
+
+        rows = [
+            Row(
+                key="none" if unit is None else str(unit),
+                label=labels.get(unit) or NO_UNIT_LABELS.get(scope.breakdown, ""),
+                values=[values.get((code, k, unit), 0) for k in keys],
+                total=total(values, unit),
+                scope_key=_unit_scope_key(scope, unit, codes),
+            )
+            for unit in units
+        ]
+        result.append(
+            Table(
+                indicator=indicator,
+                scope=scope,
+                period=period,
+                breakdown_label=BREAKDOWN_LABELS[scope.breakdown],
+                rows=rows,
+                totals=[values[(code, k, TOTAL)] for k in keys],
+                grand_total=total(values, TOTAL),
+                previous_period=previous_period,
+                previous_totals=[previous[(code, k, TOTAL)] for k in keys],
+                previous_grand_total=total(previous, TOTAL),
+                anonymised=anonymised,
+                threshold=settings.JALON_REPORTING_SMALL_CELL_THRESHOLD,
+            )
         )
-        for i, unit in enumerate(units)
-    ]
-    return Table(
-        indicator=indicator,
-        scope=scope,
-        period=period,
-        breakdown_label=BREAKDOWN_LABELS[scope.breakdown],
-        rows=rows,
-        totals=current.column_totals,
-        grand_total=current.grand_total,
-        previous_period=previous_period,
-        previous_totals=previous.column_totals,
-        previous_grand_total=previous.grand_total,
-        anonymised=anonymised,
-        threshold=threshold,
-    )
+    return result
 
 
-def tables(user, scope: Scope, period: Period) -> list[Table]:
-    return [table(user, code, scope, period) for code in INDICATORS]
+def table(user, code: str, scope: Scope, period: Period) -> Table:
+    return next(t for t in tables(user, scope, period) if t.indicator.code == code)
 
 
 def counted_young_people(user, code: str, column: str, scope: Scope, period: Period, unit: str):

@@ -85,7 +85,9 @@ def test_the_xlsx_holds_a_definitions_sheet_and_one_sheet_per_table(
 
 @pytest.fixture
 def region_of_three(ml_a, counsellor_a):
-    """Three Missions Locales of Occitanie receiving 12, 3 and 7 young people in March."""
+    """Three Missions Locales of Occitanie receiving 12 (6 minors), 3 and 7 young people in
+    March: hiding ML C's 3 alone in CPO n°2 would be undone by the minors/adults table, whose
+    row for ML D (0 minors, 7 adults) gives its total back."""
     others = [
         OrganisationFactory(code=code, name=name)
         for code, name in (("ML-C", "ML Albi"), ("ML-D", "ML Castres"))
@@ -95,7 +97,7 @@ def region_of_three(ml_a, counsellor_a):
             young_person = YoungPersonFactory(
                 mission_locale=ml,
                 first_reception_date=periods.datetime.date(2025, 3, 2 + index),
-                birth_date=periods.datetime.date(2000 + index % 8, 1, 1),
+                birth_date=periods.datetime.date(2008 if ml == ml_a and index < 6 else 2000, 6, 1),
                 level_1969=["V", "IV", ""][index % 3],
             )
             FirstReceptionFactory(
@@ -106,56 +108,83 @@ def region_of_three(ml_a, counsellor_a):
     return [ml_a, *others]
 
 
-def _published(sheet, indicator):
-    """The grid read back from a sheet: 's' is a hidden number."""
+def _sheet_numbers(sheet, indicator):
+    """{(column key, row label): number or None} read back from a sheet ('s' is hidden);
+    the total row is labelled TOTAL, the 'Ensemble' column 'received'."""
     rows = list(sheet.iter_rows(values_only=True))
     header = next(i for i, row in enumerate(rows) if row[0] == "Mission Locale")
-    body = rows[header + 1 : -2]
-    width = len(indicator.columns)
-    distribution = indicator.shape == TableShape.DISTRIBUTION
+    keys = [c.key for c in indicator.columns]
+    numbers = {}
+    for row in rows[header + 1 : -1]:  # the last row is the previous period
+        label = "TOTAL" if str(row[0]).startswith("Total") else row[0]
+        for key, value in zip(keys, row[1:], strict=False):
+            numbers[(indicator.code, key, label)] = None if value == "s" else value
+    return numbers
 
-    def value(cell):
-        return None if cell == "s" else cell
 
-    return anonymisation.ProtectedTable(
-        cells=[[value(c) for c in row[1 : 1 + width]] for row in body],
-        column_totals=[value(c) for c in rows[-2][1 : 1 + width]],
-        row_totals=[value(row[1 + width]) for row in body] if distribution else None,
-        grand_total=value(rows[-2][1 + width]) if distribution else None,
-    )
+def _equations(labels):
+    """What a reader of the workbook knows: each column adds up to its total, each profile's
+    categories add up to the young people received (CPO n°2) of the same row."""
+    equations = []
+    for code, indicator in INDICATORS.items():
+        for column in indicator.columns:
+            parts = tuple((code, column.key, label) for label in labels)
+            equations.append(anonymisation.Equation(parts, (code, column.key, "TOTAL")))
+        if indicator.shape == TableShape.DISTRIBUTION:
+            for label in [*labels, "TOTAL"]:
+                parts = tuple((code, c.key, label) for c in indicator.columns)
+                equations.append(anonymisation.Equation(parts, ("cpo-2", "received", label)))
+    return equations
 
 
 def test_rule_a_pilots_export_never_holds_a_small_or_recomputable_cell(
     client_for, personas, region_of_three, monkeypatch
 ):
+    """Across the whole workbook: no number from 1 to 4 is shown, and no hidden number can be
+    recomputed from the others, whatever combination of sheets a reader uses."""
     pilot = personas["arml_pilot"]
     response = client_for(pilot).get(f"/indicateurs/export.xlsx?perimetre=region:76&{MARCH}")
     workbook = load_workbook(io.BytesIO(response.content))
-    hidden = shown = 0
-    # The true figures, as a non-anonymised reader would get them, in the same row order.
+    published = {}
+    for code, indicator in INDICATORS.items():
+        published.update(_sheet_numbers(workbook[code.upper()], indicator))
+    # The true figures, as a reader allowed to see them would get them.
     monkeypatch.setattr(policy, "indicators_are_anonymised", lambda user: False)
     scope = selectors.resolve_scope(pilot, "region:76")
     period = periods.build("mois", day=periods.datetime.date(2025, 3, 15))
-    for code, indicator in INDICATORS.items():
-        published = _published(workbook[code.upper()], indicator)
-        original = selectors.table(pilot, code, scope, period)
-        grid = [row.values for row in original.rows]
-        distribution = indicator.shape == TableShape.DISTRIBUTION
-        assert (
-            anonymisation.disclosure_problems(
-                grid,
-                published,
-                n_columns=len(indicator.columns),
-                threshold=5,
-                rows_add_up=True,
-                columns_add_up=distribution,
-            )
-            == []
-        ), code
-        values = [v for row in published.cells for v in row]
-        hidden += values.count(None)
-        shown += sum(1 for v in values if v)
+    true_values = {}
+    for table in selectors.tables(pilot, scope, period):
+        code = table.indicator.code
+        for row in table.rows:
+            for column, value in zip(table.indicator.columns, row.values, strict=True):
+                true_values[(code, column.key, row.label)] = value
+        for column, value in zip(table.indicator.columns, table.totals, strict=True):
+            true_values[(code, column.key, "TOTAL")] = value
+    labels = [row.label for row in selectors.table(pilot, "cpo-2", scope, period).rows]
+    assert set(published) == set(true_values)
+    assert (
+        anonymisation.system_problems(true_values, published, _equations(labels), threshold=5) == []
+    )
+    hidden = [k for k, v in published.items() if v is None]
+    shown = [k for k, v in published.items() if v]
     assert hidden and shown  # the test reads real suppressions and real figures
+
+
+def test_rule_a_figure_reads_the_same_in_every_pilot_view(client_for, personas, region_of_three):
+    """A Mission Locale's figure is the same in its region's table and on its own; a region's
+    total is the same in the national table (otherwise a figure hidden in one view would be
+    given away by another)."""
+    pilot = personas["national_pilot"]
+    period = periods.build("mois", day=periods.datetime.date(2025, 3, 15))
+    national = selectors.table(pilot, "cpo-2", selectors.resolve_scope(pilot, "national"), period)
+    region = selectors.table(pilot, "cpo-2", selectors.resolve_scope(pilot, "region:76"), period)
+    occitanie = next(row for row in national.rows if row.scope_key == "region:76")
+    assert occitanie.values == region.totals
+    for row in region.rows:
+        alone = selectors.table(
+            pilot, "cpo-2", selectors.resolve_scope(pilot, row.scope_key), period
+        )
+        assert alone.rows[0].values == row.values == alone.totals
 
 
 def test_the_api_gives_the_same_figures_and_anonymises_for_pilots(
