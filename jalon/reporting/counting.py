@@ -239,7 +239,7 @@ def distribution(code: str, counted: QuerySet, unit: str, period: Period) -> lis
     """(unit id, category key, count) for a profile table."""
     if code == IndicatorCode.EDUCATION_LEVEL:
         rows = counted.values(unit, "level_1969").annotate(n=Count("pk"))
-        return [(row[unit], row["level_1969"], row["n"]) for row in rows]
+        return [(row[unit], row["level_1969"] or "unknown", row["n"]) for row in rows]
     if code == IndicatorCode.AGE_AT_FIRST_RECEPTION:
         rows = _age_category(counted).values(unit, "age").annotate(n=Count("pk"))
         return [(row[unit], _age_key(row["age"]), row["n"]) for row in rows]

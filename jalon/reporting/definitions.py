@@ -74,7 +74,7 @@ LEVEL_LABELS = {
     "III": "Niveau III (bac+2)",
     "II": "Niveau II (bac+3/4)",
     "I": "Niveau I (bac+5 et plus)",
-    "": "Non renseigné",
+    "unknown": "Non renseigné",
 }
 AGE_LABELS = {
     "under_16": "Moins de 16 ans",

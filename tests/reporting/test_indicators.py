@@ -85,7 +85,7 @@ def test_rule_profiles_describe_the_young_people_received(director):
     """Received in March: Alice (V, 19 at first reception), Bruno (IV, 18 on his birthday),
     Chloé (no level, 16; 17 on 31 March), Fanny (V, 27)."""
     levels = _table(director, "profil-niveau")
-    assert {k: v for k, v in _totals(levels).items() if v} == {"V": 2, "IV": 1, "": 1}
+    assert {k: v for k, v in _totals(levels).items() if v} == {"V": 2, "IV": 1, "unknown": 1}
     assert levels.grand_total == 4
     ages = _table(director, "profil-age")
     assert {k: v for k, v in _totals(ages).items() if v} == {
@@ -151,6 +151,10 @@ def test_the_drill_down_lists_the_young_people_of_the_figure(director, scenario)
     assert {yp.last_name for yp in visible} == {"Alice", "Chloé"}
     counted, visible = selectors.counted_young_people(
         director, "profil-age", "16", scope, MARCH, ""
+    )
+    assert [yp.last_name for yp in visible] == ["Chloé"]
+    counted, visible = selectors.counted_young_people(
+        director, "profil-niveau", "unknown", scope, MARCH, ""
     )
     assert [yp.last_name for yp in visible] == ["Chloé"]
 
