@@ -24,8 +24,6 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 
-Position = tuple[int, int]
-
 
 @dataclass(frozen=True)
 class Equation:
@@ -33,16 +31,6 @@ class Equation:
 
     parts: tuple[Hashable, ...]
     total: Hashable
-
-
-@dataclass(frozen=True)
-class ProtectedTable:
-    """A published table: None where a number is hidden."""
-
-    cells: list[list[int | None]]
-    column_totals: list[int | None] | None
-    row_totals: list[int | None] | None
-    grand_total: int | None
 
 
 def recomputable(values: dict, hidden: set, equations: Iterable[Equation]) -> set:
@@ -112,7 +100,7 @@ def _weak(values, hidden, equation, threshold) -> bool:
     return False
 
 
-def protect_system(
+def protect(
     values: dict,
     equations: list[Equation],
     *,
@@ -151,7 +139,7 @@ def protect_system(
         hidden.add(min(candidates, key=lambda p: (values[p] == 0, values[p], repr(p))))
 
 
-def system_problems(values: dict, published: dict, equations, *, threshold: int) -> list[str]:
+def disclosure_problems(values: dict, published: dict, equations, *, threshold: int) -> list[str]:
     """What a published system gives away: small numbers shown, hidden numbers recomputable.
     `published` maps each key to its number or None. The tests read exports with it."""
     hidden = {k for k in values if published.get(k) is None}
@@ -162,79 +150,3 @@ def system_problems(values: dict, published: dict, equations, *, threshold: int)
     ]
     problems += [f"{k}: recalculable" for k in recomputable(values, hidden, equations)]
     return problems
-
-
-# --- One table on its own (rows of units, optional row totals) ------------------------------
-
-
-def _layout(cells, n_columns, rows_add_up, columns_add_up):
-    """Every number of a table by position, and its margin equations.
-
-    Interior cells are (r, c); column totals (R, c); row totals (r, C); the grand total (R, C).
-    """
-    n_rows = len(cells)
-    values = {(r, c): cells[r][c] for r in range(n_rows) for c in range(n_columns)}
-    equations = []
-    if rows_add_up:
-        for c in range(n_columns):
-            values[(n_rows, c)] = sum(cells[r][c] for r in range(n_rows))
-            equations.append(Equation(tuple((r, c) for r in range(n_rows)), (n_rows, c)))
-    if columns_add_up:
-        for r in range(n_rows):
-            values[(r, n_columns)] = sum(cells[r])
-            equations.append(Equation(tuple((r, c) for c in range(n_columns)), (r, n_columns)))
-    if rows_add_up and columns_add_up:
-        values[(n_rows, n_columns)] = sum(map(sum, cells))
-        equations.append(
-            Equation(tuple((n_rows, c) for c in range(n_columns)), (n_rows, n_columns))
-        )
-        equations.append(
-            Equation(tuple((r, n_columns) for r in range(n_rows)), (n_rows, n_columns))
-        )
-    return values, equations
-
-
-def protect(
-    cells: list[list[int]],
-    *,
-    n_columns: int,
-    threshold: int,
-    rows_add_up: bool = True,
-    columns_add_up: bool = False,
-) -> ProtectedTable:
-    """Hide small counts and every number that would let a reader recompute one."""
-    values, equations = _layout(cells, n_columns, rows_add_up, columns_add_up)
-    hidden = protect_system(values, equations, threshold=threshold)
-    n_rows = len(cells)
-
-    def shown(position):
-        return None if position in hidden else values[position]
-
-    return ProtectedTable(
-        cells=[[shown((r, c)) for c in range(n_columns)] for r in range(n_rows)],
-        column_totals=[shown((n_rows, c)) for c in range(n_columns)] if rows_add_up else None,
-        row_totals=[shown((r, n_columns)) for r in range(n_rows)] if columns_add_up else None,
-        grand_total=shown((n_rows, n_columns)) if rows_add_up and columns_add_up else None,
-    )
-
-
-def disclosure_problems(
-    original: list[list[int]],
-    table: ProtectedTable,
-    *,
-    n_columns: int,
-    threshold: int,
-    rows_add_up: bool = True,
-    columns_add_up: bool = False,
-) -> list[str]:
-    """`system_problems` of one table."""
-    values, equations = _layout(original, n_columns, rows_add_up, columns_add_up)
-    n_rows = len(original)
-    published = {(r, c): table.cells[r][c] for r in range(n_rows) for c in range(n_columns)}
-    if table.column_totals is not None:
-        published.update({(n_rows, c): v for c, v in enumerate(table.column_totals)})
-    if table.row_totals is not None:
-        published.update({(r, n_columns): v for r, v in enumerate(table.row_totals)})
-    if table.column_totals is not None and table.row_totals is not None:
-        published[(n_rows, n_columns)] = table.grand_total
-    return system_problems(values, published, equations, threshold=threshold)

@@ -4,7 +4,8 @@ A scope is one Mission Locale, a region or the nation (`ml:<code>`, `region:<cod
 `national`), always within `policy.indicator_missions_locales(user)`. Its rows are the units one
 level below (regions of the nation, Missions Locales of a region; sites or counsellors of a
 Mission Locale for its staff, the Mission Locale itself for a pilot). For pilots every table is
-anonymised (`anonymisation.protect`) before it leaves this module.
+anonymised (`anonymisation.protect`, all the tables of a period as one system) before it
+leaves this module.
 """
 
 from dataclasses import dataclass, field
@@ -277,7 +278,7 @@ def _pilot_published(kind: str, region, mission_locale, period: Period) -> tuple
     counts = _counts(missions_locales, breakdown, period)
     units = sorted(_listed_units(missions_locales, breakdown) | {u for _, _, u in counts})
     values, equations = _system(counts, units)
-    hidden = anonymisation.protect_system(
+    hidden = anonymisation.protect(
         values,
         equations,
         threshold=threshold,
