@@ -276,7 +276,10 @@ def _pilot_published(kind: str, region, mission_locale, period: Period) -> tuple
         locked_shown = {k for k, v in total_of_region.items() if v is not None}
         locked_hidden = {k for k, v in total_of_region.items() if v is None}
     counts = _counts(missions_locales, breakdown, period)
-    units = sorted(_listed_units(missions_locales, breakdown) | {u for _, _, u in counts})
+    units = sorted(
+        _listed_units(missions_locales, breakdown) | {u for _, _, u in counts},
+        key=lambda u: (u is None, u or 0),
+    )
     values, equations = _system(counts, units)
     hidden = anonymisation.protect(
         values,
