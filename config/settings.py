@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "jalon.api",
     "jalon.pilotage",
     "jalon.governance",
+    "jalon.reporting",
     "jalon.backups",
     "jalon.demo",
     "jalon.web",
@@ -429,6 +430,10 @@ HUEY.update(
     utc=True,
     consumer={"workers": env_int("JALON_TASK_WORKERS", 2), "worker_type": "thread"},
 )
+
+# --- Reporting (indicators) ---
+# What leaves a Mission Locale for pilots hides counts from 1 to this threshold minus one.
+JALON_REPORTING_SMALL_CELL_THRESHOLD = env_int("JALON_REPORTING_SMALL_CELL_THRESHOLD", 5)
 
 # --- Alerts (worklist) ---
 # National thresholds; each Mission Locale's director may set its own (Liste de travail > Seuils).

@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("jalon.childwelfare.urls")),
     path("", include("jalon.pilotage.urls")),
     path("", include("jalon.governance.urls")),
+    path("", include("jalon.reporting.urls")),
     path("", include("jalon.referrals.urls")),
     path("", include("jalon.obligation.urls")),
     path("", include("jalon.webhooks.urls")),

@@ -1304,3 +1304,53 @@ def can_answer_barometer(user) -> bool:
 def barometer_regions(user) -> QuerySet:
     """Regions whose aggregated barometer results a pilot reads (never an answer alone)."""
     return governance_regions(user)
+
+
+# --- Reporting: indicators (issue #8) --------------------------------------------------------
+
+
+def can_read_indicators(user) -> bool:
+    """Mission Locale staff read the indicators of their own Mission Locale; pilots (ARML,
+    UNML) read the anonymised aggregates of their territory (seed 003 §2: regional and national
+    steering of the CPO)."""
+    return can_read_named_files(user) or (_is_active(user) and user.is_pilot)
+
+
+def indicator_missions_locales(user) -> QuerySet:
+    """The Missions Locales whose young people a user's indicators count."""
+    from jalon.network.models import Organisation
+
+    if can_read_named_files(user):
+        return Organisation.objects.missions_locales().filter(pk=user.organisation_id)
+    if can_read_indicators(user):
+        return aggregate_scope(user)
+    return Organisation.objects.none()
+
+
+def indicators_are_anonymised(user) -> bool:
+    """What leaves a Mission Locale for a pilot is anonymised (décret 2015-59: anonymised data
+    only for pilots and financers); its own staff already see every file, figures included."""
+    return not can_read_named_files(user)
+
+
+def indicator_breakdowns(user) -> tuple[str, ...]:
+    """How a Mission Locale's figures may be split: by site for its staff, by counsellor too
+    for its director (who organises the portfolios); pilots stop at the Mission Locale."""
+    if not can_read_named_files(user):
+        return ()
+    if is_mission_locale_director(user):
+        return ("site", "referent")
+    return ("site",)
+
+
+def can_list_young_people_counted(user) -> bool:
+    """Staff open any figure of their Mission Locale to the young people it counts; pilots
+    never reach a person."""
+    return can_read_named_files(user)
+
+
+def scope_counted_young_people(queryset: QuerySet, user) -> QuerySet:
+    """The young people behind a figure that a user may see: those of their own files."""
+    if not can_list_young_people_counted(user):
+        return queryset.none()
+    return scope_young_people(queryset, user)

@@ -444,5 +444,6 @@ for _module in (
     "childwelfare",
     "webhooks",
     "alerts",
+    "reporting",
 ):
     api.add_router("/", f"jalon.api.{_module}.router")

@@ -55,6 +55,8 @@ def navigation_for(user, current_path: str) -> list[dict]:
         items.append(("Baromètre", reverse("governance:barometer")))
     if policy.can_import_territorial_context(user):
         items.append(("Données territoriales", reverse("pilotage:territorial_import")))
+    if policy.can_read_indicators(user):
+        items.append(("Indicateurs", reverse("reporting:dashboard")))
     if policy.can_read_audit(user):
         items.append(("Journal d'audit", reverse("audit:list")))
     if policy.can_manage_team(user):

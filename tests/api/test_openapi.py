@@ -33,11 +33,13 @@ def test_every_operation_documents_its_french_errors(label, operation):
 
 
 def test_file_identifiers_are_declared_as_uuids():
-    """Clients (and fuzzers) know the shape of `uid`; anything else is a 404, not a crash."""
+    """Clients (and fuzzers) know the shape of `uid`; anything else is a 404, not a crash.
+    A path naming a nomenclature entry (an indicator's code) lists its codes instead."""
     for label, operation in _operations():
         for parameter in operation.get("parameters", []):
             if parameter["in"] == "path":
-                assert parameter["schema"].get("format") == "uuid", label
+                schema = parameter["schema"]
+                assert schema.get("format") == "uuid" or schema.get("enum"), label
 
 
 def test_codes_of_nomenclatures_are_listed_in_the_schema():

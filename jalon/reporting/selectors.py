@@ -1,0 +1,382 @@
+"""The tables of a scope and a period, as each user may read them.
+
+A scope is one Mission Locale, a region or the nation (`ml:<code>`, `region:<code>`,
+`national`), always within `policy.indicator_missions_locales(user)`. Its rows are the units one
+level below (regions of the nation, Missions Locales of a region; sites or counsellors of a
+Mission Locale for its staff, the Mission Locale itself for a pilot). For pilots every table is
+anonymised (`anonymisation.protect`, all the tables of a period as one system) before it
+leaves this module.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+
+from jalon import policy
+from jalon.accounts.models import Role, User
+from jalon.network.models import Organisation, Region, Site
+from jalon.reporting import anonymisation, counting
+from jalon.reporting.definitions import INDICATORS, Indicator, IndicatorCode, TableShape
+from jalon.reporting.periods import Period
+from jalon.youngpeople.models import YoungPerson
+
+UNIT_FIELDS = {
+    "region": "mission_locale__region",
+    "mission_locale": "mission_locale",
+    "site": "site",
+    "referent": "referent",
+}
+BREAKDOWN_LABELS = {
+    "region": "Région",
+    "mission_locale": "Mission Locale",
+    "site": "Site",
+    "referent": "Conseiller·ère référent·e",
+}
+NO_UNIT_LABELS = {"site": "Sans site", "referent": "Sans référent·e"}
+SCOPE_ERROR = "Périmètre inconnu ou hors de vos droits."
+
+
+@dataclass(frozen=True)
+class Scope:
+    key: str
+    label: str
+    missions_locales: object  # QuerySet of Organisation
+    breakdown: str
+    kind: str  # "national", "region" or "ml"
+    region: Region | None = None
+    mission_locale: Organisation | None = None
+
+
+def scope_choices(user) -> list[tuple[str, str]]:
+    """The scopes a user may pick, widest first."""
+    missions_locales = policy.indicator_missions_locales(user).select_related("region")
+    choices = []
+    if user.role == Role.NATIONAL_PILOT:
+        choices.append(("national", "France entière"))
+    if user.is_pilot:
+        regions = Region.objects.filter(pk__in=missions_locales.values("region_id"))
+        choices += [(f"region:{r.code}", f"Région {r.name}") for r in regions.order_by("name")]
+    choices += [(f"ml:{ml.code}", ml.name) for ml in missions_locales.order_by("name")]
+    return choices
+
+
+def default_scope_key(user) -> str:
+    choices = scope_choices(user)
+    return choices[0][0] if choices else ""
+
+
+def resolve_scope(user, key: str, breakdown: str = "") -> Scope:
+    """The scope named by `key` if the user may read it, or a French `ValidationError`."""
+    if key not in dict(scope_choices(user)):
+        raise ValidationError({"perimetre": SCOPE_ERROR})
+    allowed = policy.indicator_missions_locales(user)
+    if key == "national":
+        return Scope(key, "France entière", allowed, "region", "national")
+    kind, code = key.split(":", 1)
+    if kind == "region":
+        region = Region.objects.get(code=code)
+        return Scope(
+            key,
+            f"Région {region.name}",
+            allowed.filter(region=region),
+            "mission_locale",
+            "region",
+            region,
+        )
+    mission_locale = allowed.get(code=code)
+    staff_breakdowns = policy.indicator_breakdowns(user)
+    if not staff_breakdowns:
+        unit = "mission_locale"
+    elif breakdown in staff_breakdowns:
+        unit = breakdown
+    else:
+        unit = staff_breakdowns[0]
+    return Scope(
+        key,
+        mission_locale.name,
+        allowed.filter(pk=mission_locale.pk),
+        unit,
+        "ml",
+        mission_locale.region,
+        mission_locale,
+    )
+
+
+def counted_base(scope: Scope):
+    """Every file the scope's indicators count: merged files once (in the kept file),
+    anonymised ones included (their dates and outcomes are kept for this)."""
+    return YoungPerson.objects.live().filter(mission_locale__in=scope.missions_locales)
+
+
+@dataclass
+class Row:
+    key: str
+    label: str
+    values: list = field(default_factory=list)
+    total: int | None = None
+    scope_key: str = ""  # the scope a pilot opens from this row (drill down to the ML level)
+
+
+@dataclass
+class Table:
+    indicator: Indicator
+    scope: Scope
+    period: Period
+    breakdown_label: str
+    rows: list[Row]
+    totals: list
+    grand_total: int | None
+    previous_period: Period
+    previous_totals: list
+    previous_grand_total: int | None
+    anonymised: bool
+    threshold: int
+
+    @property
+    def has_row_totals(self) -> bool:
+        return self.indicator.shape == TableShape.DISTRIBUTION
+
+    @property
+    def body(self) -> list[tuple]:
+        """(row, [(column key, value)...]) for the templates."""
+        keys = [c.key for c in self.indicator.columns]
+        return [(row, list(zip(keys, row.values, strict=True))) for row in self.rows]
+
+    @property
+    def total_cells(self) -> list[tuple]:
+        return list(zip([c.key for c in self.indicator.columns], self.totals, strict=True))
+
+    @property
+    def comparison(self) -> list[dict]:
+        """Each column's total now and in the previous period (the chart's data)."""
+        columns = list(self.indicator.columns)
+        now, before = list(self.totals), list(self.previous_totals)
+        if self.has_row_totals:
+            columns.insert(0, type(columns[0])("total", "Ensemble"))
+            now.insert(0, self.grand_total)
+            before.insert(0, self.previous_grand_total)
+        return [
+            {
+                "key": column.key,
+                "label": column.label,
+                "value": value,
+                "previous": previous,
+                "change": value - previous if value is not None and previous is not None else None,
+            }
+            for column, value, previous in zip(columns, now, before, strict=True)
+        ]
+
+
+TOTAL = "total"
+
+
+def _unit_labels(scope: Scope, ids) -> dict:
+    ids = [i for i in ids if i is not None]
+    if scope.breakdown == "region":
+        return {r.pk: r.name for r in Region.objects.filter(pk__in=ids)}
+    if scope.breakdown == "mission_locale":
+        return {ml.pk: ml.name for ml in Organisation.objects.filter(pk__in=ids)}
+    if scope.breakdown == "site":
+        return {s.pk: s.name for s in Site.objects.filter(pk__in=ids)}
+    return {u.pk: u.get_full_name() or u.email for u in User.objects.filter(pk__in=ids)}
+
+
+def _listed_units(missions_locales, breakdown, mission_locale=None) -> set:
+    """Units shown even when nobody is counted in them."""
+    if breakdown == "region":
+        return set(missions_locales.values_list("region_id", flat=True))
+    if breakdown == "mission_locale":
+        return set(missions_locales.values_list("pk", flat=True))
+    if breakdown == "site":
+        sites = Site.objects.filter(mission_locale=mission_locale)
+        return set(sites.values_list("pk", flat=True))
+    return set()
+
+
+def _counts(missions_locales, breakdown: str, period: Period) -> dict:
+    """{(indicator code, column key, unit id): count} for every table, one query per line."""
+    base = YoungPerson.objects.live().filter(mission_locale__in=missions_locales)
+    unit = UNIT_FIELDS[breakdown]
+    counts = {}
+    received = counting.received(base, period)
+    for code, indicator in INDICATORS.items():
+        if indicator.shape == TableShape.LINES:
+            for column in indicator.columns:
+                for unit_id, n in counting.count_line(column.key, base, period, unit).items():
+                    counts[(code, column.key, unit_id)] = n
+        else:
+            for unit_id, category, n in counting.distribution(code, received, unit, period):
+                key = (code, category, unit_id)
+                counts[key] = counts.get(key, 0) + n
+    return counts
+
+
+RECEIVED = (IndicatorCode.CPO_2, "received")
+
+
+def _system(counts: dict, units: list):
+    """Every number the tables publish (each unit and the TOTAL of the scope) and the
+    equations that tie them: units add up to the total, and a profile's categories add up to
+    the young people received (CPO n°2) of the same unit."""
+    values, equations = {}, []
+    for code, indicator in INDICATORS.items():
+        for column in indicator.columns:
+            parts = tuple((code, column.key, u) for u in units)
+            for key in parts:
+                values[key] = counts.get(key, 0)
+            values[(code, column.key, TOTAL)] = sum(values[key] for key in parts)
+            equations.append(anonymisation.Equation(parts, (code, column.key, TOTAL)))
+        if indicator.shape == TableShape.DISTRIBUTION:
+            for u in [*units, TOTAL]:
+                equations.append(
+                    anonymisation.Equation(
+                        tuple((code, c.key, u) for c in indicator.columns), (*RECEIVED, u)
+                    )
+                )
+    return values, equations
+
+
+def _published(user, scope: Scope, period: Period) -> tuple[list, dict]:
+    """The units of the scope and every published number by (code, column, unit or TOTAL):
+    None when hidden."""
+    if not policy.indicators_are_anonymised(user):
+        counts = _counts(scope.missions_locales, scope.breakdown, period)
+        listed = _listed_units(scope.missions_locales, scope.breakdown, scope.mission_locale)
+        units = sorted(listed | {u for _, _, u in counts}, key=lambda u: (u is None, u or 0))
+        values, _ = _system(counts, units)
+        return units, values
+    return _pilot_published(scope.kind, scope.region, scope.mission_locale, period)
+
+
+def _pilot_published(kind: str, region, mission_locale, period: Period) -> tuple[list, dict]:
+    """What pilots read, protected as one national hierarchy: a region's figures are
+    protected with its total as published in the national table, a Mission Locale's figures
+    are its row of its region's table, so no two views of the same figure disagree."""
+    threshold = settings.JALON_REPORTING_SMALL_CELL_THRESHOLD
+    if kind == "ml":
+        _, regional = _pilot_published("region", region, None, period)
+        values = {}
+        for (code, column, unit), value in regional.items():
+            if unit == mission_locale.pk:
+                values[(code, column, unit)] = value
+                values[(code, column, TOTAL)] = value
+        return [mission_locale.pk], values
+    everyone = Organisation.objects.missions_locales()
+    if kind == "national":
+        missions_locales, breakdown, locked_shown, locked_hidden = everyone, "region", (), ()
+    else:
+        _, national = _pilot_published("national", None, None, period)
+        missions_locales, breakdown = everyone.filter(region=region), "mission_locale"
+        total_of_region = {
+            (code, column, TOTAL): value
+            for (code, column, unit), value in national.items()
+            if unit == region.pk
+        }
+        locked_shown = {k for k, v in total_of_region.items() if v is not None}
+        locked_hidden = {k for k, v in total_of_region.items() if v is None}
+    counts = _counts(missions_locales, breakdown, period)
+    units = sorted(
+        _listed_units(missions_locales, breakdown) | {u for _, _, u in counts},
+        key=lambda u: (u is None, u or 0),
+    )
+    values, equations = _system(counts, units)
+    hidden = anonymisation.protect(
+        values,
+        equations,
+        threshold=threshold,
+        locked_shown=frozenset(locked_shown),
+        locked_hidden=frozenset(locked_hidden),
+    )
+    return units, {k: None if k in hidden else v for k, v in values.items()}
+
+
+def _unit_scope_key(scope: Scope, unit_id, codes) -> str:
+    if scope.breakdown == "region":
+        return f"region:{codes[unit_id]}"
+    if scope.breakdown == "mission_locale" and scope.mission_locale is None:
+        return f"ml:{codes[unit_id]}"
+    return ""
+
+
+def tables(user, scope: Scope, period: Period) -> list[Table]:
+    """Every table of the scope and period, with the previous period's totals."""
+    anonymised = policy.indicators_are_anonymised(user)
+    previous_period = period.previous()
+    units, values = _published(user, scope, period)
+    previous_units, previous = _published(user, scope, previous_period)
+    units = sorted(set(units) | set(previous_units), key=lambda u: (u is None, u or 0))
+    labels = _unit_labels(scope, units)
+    units.sort(key=lambda u: (u is None, labels.get(u, "")))
+    codes = {}
+    if scope.breakdown == "region":
+        codes = dict(Region.objects.filter(pk__in=units).values_list("pk", "code"))
+    elif scope.breakdown == "mission_locale":
+        codes = dict(Organisation.objects.filter(pk__in=units).values_list("pk", "code"))
+    result = []
+    for code, indicator in INDICATORS.items():
+        distribution = indicator.shape == TableShape.DISTRIBUTION
+        keys = [c.key for c in indicator.columns]
+
+        def total(published, u, distribution=distribution):
+            return published.get((*RECEIVED, u), 0) if distribution else None
+
+        rows = [
+            Row(
+                key="none" if unit is None else str(unit),
+                label=labels.get(unit) or NO_UNIT_LABELS.get(scope.breakdown, ""),
+                values=[values.get((code, k, unit), 0) for k in keys],
+                total=total(values, unit),
+                scope_key=_unit_scope_key(scope, unit, codes),
+            )
+            for unit in units
+        ]
+        result.append(
+            Table(
+                indicator=indicator,
+                scope=scope,
+                period=period,
+                breakdown_label=BREAKDOWN_LABELS[scope.breakdown],
+                rows=rows,
+                totals=[values[(code, k, TOTAL)] for k in keys],
+                grand_total=total(values, TOTAL),
+                previous_period=previous_period,
+                previous_totals=[previous[(code, k, TOTAL)] for k in keys],
+                previous_grand_total=total(previous, TOTAL),
+                anonymised=anonymised,
+                threshold=settings.JALON_REPORTING_SMALL_CELL_THRESHOLD,
+            )
+        )
+    return result
+
+
+def table(user, code: str, scope: Scope, period: Period) -> Table:
+    return next(t for t in tables(user, scope, period) if t.indicator.code == code)
+
+
+def counted_young_people(user, code: str, column: str, scope: Scope, period: Period, unit: str):
+    """The young people behind one figure (a line, optionally one row): how many are counted,
+    and those the user may see (files anonymised at the end of their retention are counted but
+    shown to nobody; a pilot sees none, `policy.can_list_young_people_counted`)."""
+    indicator = INDICATORS[code]
+    if indicator.shape == TableShape.LINES:
+        if column not in {c.key for c in indicator.columns}:
+            raise ValidationError({"ligne": "Ligne inconnue pour cet indicateur."})
+        counted = counting.LINES[column](counted_base(scope), period)
+    else:
+        counted = counting.received(counted_base(scope), period)
+        if column:
+            keys = {
+                (unit_id, category)
+                for unit_id, category, _ in counting.distribution(code, counted, "pk", period)
+            }
+            counted = counted.filter(pk__in=[pk for pk, category in keys if category == column])
+    if unit:
+        field_name = UNIT_FIELDS[scope.breakdown]
+        if unit == "none":
+            counted = counted.filter(**{f"{field_name}__isnull": True})
+        elif unit.isdigit():
+            counted = counted.filter(**{field_name: int(unit)})
+        else:
+            raise ValidationError({"unite": "Unité inconnue."})
+    return counted.count(), policy.scope_counted_young_people(counted, user)
