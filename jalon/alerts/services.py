@@ -10,7 +10,7 @@ from jalon import policy
 from jalon.alerts import thresholds
 from jalon.alerts.enums import LIVE_STATUSES, AlertStatus
 from jalon.alerts.findings import PERSON_RULES, QUEUE_RULES, person_findings, queue_findings
-from jalon.alerts.models import Alert
+from jalon.alerts.models import Alert, AlertThreshold, DigestSubscription
 from jalon.audit import services as audit
 from jalon.audit.models import AuditAction
 from jalon.youngpeople.rules import check_no_nul_characters
@@ -156,3 +156,42 @@ def alert_snooze(*, actor, alert: Alert, until: datetime.date | None) -> Alert:
         changes={"reportee_au": [None, until.isoformat()], "regle": [None, alert.rule]},
     )
     return alert
+
+
+@transaction.atomic
+def thresholds_update(*, actor, values: dict) -> None:
+    """A director's own thresholds (a value equal to the national one is not stored), then
+    the Mission Locale's alerts recomputed with them."""
+    if not policy.can_supervise_alerts(actor):
+        raise PermissionDenied("Seule la direction fixe les seuils des alertes.")
+    mission_locale_id = actor.organisation_id
+    current = thresholds.for_mission_locale(mission_locale_id)
+    national = thresholds.national()
+    for name, value in values.items():
+        if value == national[name]:
+            AlertThreshold.objects.filter(mission_locale_id=mission_locale_id, name=name).delete()
+        else:
+            AlertThreshold.objects.update_or_create(
+                mission_locale_id=mission_locale_id,
+                name=name,
+                defaults={"value": value, "changed_by": actor},
+            )
+    audit.record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=actor.organisation,
+        mission_locale=actor.organisation,
+        changes={
+            name: [current[name], value] for name, value in values.items() if value != current[name]
+        },
+    )
+    refresh(mission_locale_id=mission_locale_id)
+
+
+def digest_subscribe(*, user, subscribe: bool) -> None:
+    if not policy.can_use_worklist(user):
+        raise PermissionDenied("Le courriel des alertes accompagne une liste de travail.")
+    if subscribe:
+        DigestSubscription.objects.get_or_create(user=user)
+    else:
+        DigestSubscription.objects.filter(user=user).delete()

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -10,9 +9,7 @@ from jalon import policy
 from jalon.accounts import reauth
 from jalon.alerts import selectors, services, thresholds
 from jalon.alerts.forms import HandleForm, ReassignForm, SnoozeForm, ThresholdsForm
-from jalon.alerts.models import AlertThreshold, DigestSubscription
-from jalon.audit import services as audit
-from jalon.audit.models import AuditAction
+from jalon.alerts.models import DigestSubscription
 from jalon.youngpeople.enums import FileStatus
 from jalon.youngpeople.models import YoungPerson
 from jalon.youngpeople.services import young_people_reassign
@@ -93,13 +90,13 @@ def alert_snooze(request, uid):
 @require_POST
 def digest_toggle(request):
     _require(policy.can_use_worklist(request.user))
-    if request.POST.get("subscribe") == "1":
-        DigestSubscription.objects.get_or_create(user=request.user)
+    subscribe = request.POST.get("subscribe") == "1"
+    services.digest_subscribe(user=request.user, subscribe=subscribe)
+    if subscribe:
         messages.success(
             request, "Vous recevrez chaque matin un courriel de vos nouvelles alertes."
         )
     else:
-        DigestSubscription.objects.filter(user=request.user).delete()
         messages.success(request, "Le courriel quotidien des alertes est désactivé.")
     return redirect("alerts:worklist")
 
@@ -164,30 +161,7 @@ def threshold_settings(request):
     national = thresholds.national()
     form = ThresholdsForm(request.POST or None, current=current, national=national)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            for name, value in form.cleaned_data.items():
-                if value == national[name]:
-                    AlertThreshold.objects.filter(
-                        mission_locale_id=mission_locale_id, name=name
-                    ).delete()
-                else:
-                    AlertThreshold.objects.update_or_create(
-                        mission_locale_id=mission_locale_id,
-                        name=name,
-                        defaults={"value": value, "changed_by": request.user},
-                    )
-            audit.record(
-                actor=request.user,
-                action=AuditAction.UPDATE,
-                obj=request.user.organisation,
-                mission_locale=request.user.organisation,
-                changes={
-                    name: [current[name], value]
-                    for name, value in form.cleaned_data.items()
-                    if value != current[name]
-                },
-            )
-            services.refresh(mission_locale_id=mission_locale_id)
+        services.thresholds_update(actor=request.user, values=form.cleaned_data)
         messages.success(request, "Les seuils sont enregistrés ; les alertes sont recalculées.")
         return redirect("alerts:thresholds")
     return render(request, "alerts/thresholds.html", {"form": form, "title": "Seuils des alertes"})
