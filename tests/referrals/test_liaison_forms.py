@@ -50,7 +50,8 @@ def _appointment(cjml, form, days=2):
 
 
 def _pdf_text(content: bytes) -> str:
-    streams = re.findall(rb"stream\r?\n(.*?)\r?\nendstream", content, re.DOTALL)
+    # fpdf2 ends lines with "\n" only: an optional "\r" would eat a compressed byte 13.
+    streams = re.findall(rb"stream\n(.*?)\nendstream", content, re.DOTALL)
     return b"".join(zlib.decompress(stream) for stream in streams).decode("latin-1")
 
 
