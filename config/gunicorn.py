@@ -15,7 +15,10 @@ threads = int(os.environ.get("JALON_WEB_THREADS", 4))
 # A national export or indicator table may take tens of seconds; a stuck worker is recycled.
 timeout = int(os.environ.get("JALON_WEB_TIMEOUT", 120))
 graceful_timeout = 30
-keepalive = 5
+# An idle connection is kept longer than a counsellor's pause between two clicks: closed sooner,
+# the client may send its next request just as the server closes it (a reset, seen in the load
+# test with 5 s). Idle connections wait in the worker's poller, not in a thread.
+keepalive = int(os.environ.get("JALON_WEB_KEEPALIVE", 30))
 # Recycle workers now and then (memory held by a large export goes back to the system).
 max_requests = 5000
 max_requests_jitter = 500
