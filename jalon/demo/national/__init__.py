@@ -27,6 +27,8 @@ def load(*, scale: float, seed: int, replace: bool, write) -> dict:
             "Le jeu de données national demande PostgreSQL (DATABASE_URL=postgres://...) : "
             "il est chargé par COPY."
         )
+    if "youngpeople_youngperson" not in connection.introspection.table_names():
+        raise CommandError("La base n'est pas migrée : lancez d'abord « jalon migrate ».")
     if scale <= 0:
         raise CommandError("--scale attend un nombre positif (1.0 pour le réseau national).")
     progress = bulk.Progress(write)
