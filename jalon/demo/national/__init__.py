@@ -27,21 +27,24 @@ def load(*, scale: float, seed: int, replace: bool, write) -> dict:
             "Le jeu de données national demande PostgreSQL (DATABASE_URL=postgres://...) : "
             "il est chargé par COPY."
         )
+    if "youngpeople_youngperson" not in connection.introspection.table_names():
+        raise CommandError("La base n'est pas migrée : lancez d'abord « jalon migrate ».")
     if scale <= 0:
         raise CommandError("--scale attend un nombre positif (1.0 pour le réseau national).")
     progress = bulk.Progress(write)
     with transaction.atomic():
-        if YoungPerson.objects.exists():
-            if not replace:
-                raise CommandError(
-                    "La base contient déjà des dossiers de jeunes. Relancez avec --replace pour "
-                    "la vider (réseau, comptes, dossiers et tout ce qui s'y rattache) avant le "
-                    "chargement."
-                )
+        if YoungPerson.objects.exists() and not replace:
+            raise CommandError(
+                "La base contient déjà des dossiers de jeunes. Relancez avec --replace pour "
+                "la vider (réseau, comptes, dossiers et tout ce qui s'y rattache) avant le "
+                "chargement."
+            )
         if replace:
             with connection.cursor() as cursor:
                 cursor.execute(
-                    "TRUNCATE " + ", ".join(f'"{t}"' for t in REPLACED_TABLES) + " CASCADE"
+                    "TRUNCATE "
+                    + ", ".join(f'"{t}"' for t in REPLACED_TABLES)
+                    + " RESTART IDENTITY CASCADE"
                 )
             progress.step("Tables vidées (--replace)")
         rng = random.Random(seed)
@@ -53,22 +56,26 @@ def load(*, scale: float, seed: int, replace: bool, write) -> dict:
             # cannot be altered.
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             restore = bulk.suspend_constraints(cursor, people.TABLES)
-        progress.step(f"Index et contraintes suspendus ({len(restore)})")
+        suspended = sum(len(statements) for statements in restore.values())
+        progress.step(f"Index et contraintes suspendus ({suspended})")
         counts = _generate(rng, net, write, progress)
         total = sum(counts.values())
         progress.step("Lignes écrites", total)
         for table in people.TABLES:
-            write(f"    {table} : {counts[table]:,}".replace(",", " "))
+            write(f"    {table} : {bulk.number(counts[table])}")
         with connection.cursor() as cursor:
-            for statement in restore:
-                cursor.execute(statement)
-            progress.step(f"Index et contraintes recréés ({len(restore)})")
+            for table, statements in restore.items():
+                for statement in statements:
+                    cursor.execute(statement)
+                progress.step(f"{table} : {len(statements)} index et contraintes recréés")
             bulk.reset_sequences(cursor, people.TABLES)
             cursor.execute("ANALYZE")
             progress.step("ANALYZE")
         _refresh_alerts(net.bench.id)
         progress.step("Alertes de la Mission Locale du banc d'essai")
-    write(f"Jeu de données national chargé en {progress.total:.0f} s : {total:,} lignes.".replace(",", " "))
+    write(
+        f"Jeu de données national chargé en {progress.total:.0f} s : {bulk.number(total)} lignes."
+    )
     return dict(counts)
 
 
@@ -103,9 +110,10 @@ def _generate(rng, net, write, progress):
                     pending = 0
                 if done % step == 0:
                     events = generator.ids["scheduling_appointment"]
+                    rate = done / max(progress.total, 1e-6)
                     write(
-                        f"    {done:,} / {planned:,} jeunes, {events:,} rendez-vous générés, "
-                        f"{done / max(progress.total, 1e-6):,.0f} jeunes/s".replace(",", " ")
+                        f"    {bulk.number(done)} / {bulk.number(planned)} jeunes ; "
+                        f"{bulk.number(events)} rendez-vous ; {bulk.number(rate)} jeunes/s"
                     )
         writer.put(generator.take())
     finally:

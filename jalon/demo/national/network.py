@@ -1,10 +1,13 @@
 """The national network: 15 regions, their ARMLs, 436 Missions Locales with their reception
 points and territories, partners per département, and every staff account."""
 
+import datetime
 import random
+import string
 from dataclasses import dataclass, field
 
 from django.contrib.auth.hashers import make_password
+from django.utils import timezone
 
 from jalon.accounts.backends import DEMO_PASSWORD
 from jalon.accounts.models import Role, User
@@ -66,6 +69,7 @@ class MissionLocale:
     cjml: list = field(default_factory=list)
     partners: dict = field(default_factory=dict)  # kind -> (organisation id, user id)
     referents: list = field(default_factory=list)  # counsellor ids, repeated by weight
+    turn: int = 0  # referents are dealt in turn: portfolios follow the weights closely
     sessions: list = field(default_factory=list)  # (day ordinal, id), sorted
     session_days: list = field(default_factory=list)
 
@@ -105,7 +109,13 @@ def _ascii(value: str) -> str:
 
 def build(rng: random.Random, scale: float, write) -> Network:
     """Organisations, sites, territories and accounts (ORM bulk inserts: a few thousand rows)."""
-    password = make_password(DEMO_PASSWORD)
+    # One hash for every account; its salt drawn from the seed keeps the rows reproducible.
+    salt = "".join(rng.choices(string.ascii_letters + string.digits, k=22))
+    password = make_password(DEMO_PASSWORD, salt=salt)
+    # Accounts were opened when the 3 years of files begin (fixed: the same seed, the same rows).
+    joined = datetime.datetime.combine(
+        timezone.localdate() - datetime.timedelta(days=3 * 365), datetime.time(9), datetime.UTC
+    )
     regions = {r.code: r for r in Region.objects.all()}
     unml, _ = Organisation.objects.get_or_create(
         code="UNML", defaults={"kind": "unml", "name": "Union nationale des Missions Locales"}
@@ -135,19 +145,20 @@ def build(rng: random.Random, scale: float, write) -> Network:
                 specs.append((region, departement, n))
     Organisation.objects.bulk_create(armls.values())
 
-    missions_locales, orgs, covered, partner_orgs = [], [], [], []
+    orgs, covered, partner_orgs = [], [], []
     for region, departement, n in specs:
         communes = list(
-            Commune.objects.filter(departement=departement).order_by("code").values_list(
-                "id", "name", "postal_codes"
-            )
+            Commune.objects.filter(departement=departement)
+            .order_by("code")
+            .values_list("id", "name", "postal_codes")
         )
         chunks = _allocate(len(communes), [1] * n)
         start = 0
         for index, size in enumerate(chunks):
             territory = communes[start : start + size] or communes[-1:]
             start += size
-            seat = territory[rng.randrange(len(territory))]
+            # The seat: a town with several postal codes if there is one (a larger town).
+            seat = max(territory, key=lambda c: (len(c[2].split()), rng.random()))
             code = f"{PREFIX}ML{departement.code}-{index + 1:02d}"
             orgs.append(
                 Organisation(
@@ -228,6 +239,7 @@ def build(rng: random.Random, scale: float, write) -> Network:
             organisation=organisation,
             site_id=site,
             password=password,
+            date_joined=joined,
         )
         users.append(user)
         return user
@@ -241,9 +253,14 @@ def build(rng: random.Random, scale: float, write) -> Network:
             person(Role.ARML_PILOT, arml, email=f"bench.pilote-region@{BENCH_DOMAIN}")
         person(Role.ARML_PILOT, arml)
     partner_users = {
-        org.id: person({"conseil_departemental": Role.ASE_REFERENT,
-                        "france_travail": Role.FRANCE_TRAVAIL_ADVISER,
-                        "spip": Role.CPIP}[org.kind], org)
+        org.id: person(
+            {
+                "conseil_departemental": Role.ASE_REFERENT,
+                "france_travail": Role.FRANCE_TRAVAIL_ADVISER,
+                "spip": Role.CPIP,
+            }[org.kind],
+            org,
+        )
         for org in partner_orgs
     }
 
@@ -262,7 +279,9 @@ def build(rng: random.Random, scale: float, write) -> Network:
         if bench:
             counsellors.insert(
                 0,
-                person(Role.COUNSELLOR, org, email=f"bench.conseiller@{BENCH_DOMAIN}", site=site_ids[0]),
+                person(
+                    Role.COUNSELLOR, org, email=f"bench.conseiller@{BENCH_DOMAIN}", site=site_ids[0]
+                ),
             )
             person(Role.DIRECTOR, org, email=f"bench.directeur@{BENCH_DOMAIN}", site=site_ids[0])
         else:
@@ -292,12 +311,14 @@ def build(rng: random.Random, scale: float, write) -> Network:
             reception=[u.id for u in reception],
             cjml=[u.id for u in cjml],
             partners={
-                kind: (partner.id, partner_users[partner.id].id) for kind, partner in partners.items()
+                kind: (partner.id, partner_users[partner.id].id)
+                for kind, partner in partners.items()
             },
         )
         # The bench counsellor's portfolio is filled apart, to exactly BENCH_PORTFOLIO files.
         pool = ml.counsellors[1:] if counsellors[0].email.startswith("bench.") else ml.counsellors
-        ml.referents = [c for c in pool for _ in range(rng.randint(7, 13))]
+        ml.referents = [c for c in pool for _ in range(rng.randint(10, 13))]
+        rng.shuffle(ml.referents)
         result.append(ml)
     bench = result[bench_index]
     bench_counsellor = bench.counsellors[0]
