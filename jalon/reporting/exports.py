@@ -8,7 +8,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from jalon.reporting.definitions import INDICATORS, NOT_YET, SCOPE_RULE, anonymisation_rule
+from jalon.reporting.definitions import INDICATORS, SCOPE_RULE, anonymisation_rule
 
 HIDDEN = "s"
 HEADER_FILL = PatternFill("solid", fgColor="E3E3FD")
@@ -117,7 +117,6 @@ def _write_definitions(sheet, tables):
     sheet.append(["Périmètre", SCOPE_RULE])
     if tables and tables[0].anonymised:
         sheet.append(["Secret statistique", anonymisation_rule(tables[0].threshold)])
-    sheet.append(["À venir", NOT_YET])
     for letter, width in zip("ABCDEF", (40, 16, 60, 40, 30, 50), strict=True):
         sheet.column_dimensions[letter].width = width
     for row in sheet.iter_rows(min_row=2):

@@ -11,7 +11,6 @@ from jalon.audit.models import AuditAction
 from jalon.reporting import charts, exports, selectors
 from jalon.reporting.definitions import (
     INDICATORS,
-    NOT_YET,
     SCOPE_RULE,
     anonymisation_rule,
 )
@@ -63,7 +62,6 @@ def definitions(request):
             "title": "Définitions des indicateurs",
             "indicators": INDICATORS.values(),
             "scope_rule": SCOPE_RULE,
-            "not_yet": NOT_YET,
             "anonymisation_rule": anonymisation_rule(settings.JALON_REPORTING_SMALL_CELL_THRESHOLD),
         },
     )
