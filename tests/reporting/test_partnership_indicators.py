@@ -2,8 +2,10 @@
 tests/reporting/partnership_scenario.py, against the values computed by hand."""
 
 import datetime
+import io
 
 import pytest
+from openpyxl import load_workbook
 
 from jalon.reporting import periods, selectors
 
@@ -162,3 +164,56 @@ def test_pilots_read_the_departements_of_their_region_anonymised(personas, child
     assert table.totals[0] is None
     ml_scope = selectors.resolve_scope(pilot, "ml:ML-A")
     assert "ase" not in {t.indicator.code for t in selectors.tables(pilot, ml_scope, MARCH)}
+
+
+def _workbook(response):
+    assert response.status_code == 200, response.content[:300]
+    return load_workbook(io.BytesIO(response.content))
+
+
+def test_the_yearly_child_welfare_sheet_gives_each_departement_its_six_figures(
+    client_for, director, child_welfare_scenario
+):
+    """Over the civil year 2025 (to 31 December): CD31 was asked once in March and once in
+    February (Jade), both registered in March, two CEJ beneficiaries."""
+    workbook = _workbook(
+        client_for(director).get(
+            "/indicateurs/fiche-ase.xlsx?perimetre=ml:ML-A&periode=mois&date=2025-03-15"
+        )
+    )
+    cd55 = child_welfare_scenario["cd55"].name
+    cd31 = next(name for name in workbook.sheetnames if name not in {cd55[:28], "Définitions"})
+    figures = {row[0]: row[1] for row in workbook[cd31].iter_rows(values_only=True) if row[0]}
+    assert workbook[cd31]["A1"].value.startswith("Fiche annuelle au 31 décembre 2025")
+    assert figures["Sollicitations du Département"] == 2
+    assert figures["Inscrits pour un suivi"] == 2
+    assert figures["Bénéficiaires du CEJ"] == 2
+    assert figures["Entretiens des 17 ans en binôme"] == 1
+
+
+def test_the_justice_transmission_holds_the_year_anonymised_with_the_governance(
+    client_for, personas, justice_scenario
+):
+    pilot = personas["national_pilot"]
+    workbook = _workbook(
+        client_for(pilot).get(
+            "/indicateurs/transmission-justice.xlsx?perimetre=national&periode=annee&date=2025-06-01"
+        )
+    )
+    assert {"Synthèse", "Gouvernance", "Baromètre", "JUSTICE", "JUSTICE-SORTIE"} <= set(
+        workbook.sheetnames
+    )
+    summary = {row[0]: row[1] for row in workbook["Synthèse"].iter_rows(values_only=True) if row[0]}
+    assert summary["JSMJ accueillis (reçus en entretien)"] == "s"  # 2 young people: hidden
+    assert summary["ML habilitées TIG"] == "s"
+
+
+def test_only_justice_habilitated_staff_download_the_justice_transmission(
+    client_for, personas, justice_scenario
+):
+    url = "/indicateurs/transmission-justice.xlsx?periode=annee&date=2025-06-01"
+    assert client_for(personas["counsellor_a"]).get(url).status_code == 403
+    workbook = _workbook(client_for(personas["director_a"]).get(url))
+    summary = {row[0]: row[1] for row in workbook["Synthèse"].iter_rows(values_only=True) if row[0]}
+    assert summary["Entretiens réalisés"] == 3
+    assert "Gouvernance" not in workbook.sheetnames
