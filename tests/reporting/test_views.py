@@ -141,7 +141,7 @@ def _equations(labels_of):
 
 
 def test_rule_a_pilots_export_never_holds_a_small_or_recomputable_cell(
-    client_for, personas, region_of_three, monkeypatch
+    client_for, personas, region_of_three, justice_scenario, child_welfare_scenario, monkeypatch
 ):
     """Across the whole workbook: no number from 1 to 4 is shown, and no hidden number can be
     recomputed from the others, whatever combination of sheets a reader uses."""
