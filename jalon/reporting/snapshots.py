@@ -139,9 +139,9 @@ def counts(missions_locales, breakdown: str, period: Period, indicators=None) ->
         return selectors._counts(missions_locales, breakdown, period, indicators)
     live = {code: ind for code, ind in indicators.items() if code not in STORED}
     result = defaultdict(int)
-    if live:
-        result.update(selectors._counts(missions_locales, breakdown, period, live))
     with routers.reporting_reads():
+        if live:
+            result.update(selectors._counts(missions_locales, breakdown, period, live))
         unit = "region_id" if breakdown == "region" else "pk"
         unit_of = dict(missions_locales.values_list("pk", unit))
     refresh(period, unit_of)
