@@ -32,6 +32,7 @@ from django.db.models.functions import (
     NullIf,
     TruncDate,
 )
+from django.utils import timezone
 
 from jalon.childwelfare.models import AgeSeventeenInterview, AseFollowUp, AutonomyProject
 from jalon.justice.enums import DETENTION_MEASURES, JobEventOutcome, LeavePurpose, SessionStatus
@@ -89,10 +90,11 @@ def _meets(start, until, *, prefix="") -> Q:
     )
 
 
-def _qpv(*intervals) -> Exists:
-    """A QPV period of the outer row's young person meeting every (start, until) given."""
+def _qpv(*intervals, person=None) -> Exists:
+    """A QPV period of the outer row's young person (or of `person`) meeting every
+    (start, until) given."""
     periods = PriorityPublicPeriod.objects.filter(
-        young_person=OuterRef("young_person"), public=PriorityPublic.QPV
+        young_person=person or OuterRef("young_person"), public=PriorityPublic.QPV
     )
     for start, until in intervals:
         periods = periods.filter(_meets(start, until))
@@ -103,8 +105,20 @@ def _qpv_on(day) -> Exists:
     return _qpv((day, day))
 
 
-def _of(records: QuerySet) -> Q:
-    return Q(pk__in=records.values("young_person_id"))
+def _of(records: QuerySet) -> Exists:
+    """The outer young person has one of these records. A correlated EXISTS (not `pk IN`):
+    PostgreSQL probes the records' young-person index for the few files of one Mission Locale
+    and hashes the whole period's records for the nation, as the planner sees fit."""
+    return Exists(records.filter(young_person=OuterRef("pk")))
+
+
+def _during(period: Period) -> tuple:
+    """The period's bounds as instants (local midnights): a range on a timestamp column that
+    its index serves, where comparing its local date would read every row."""
+    zone = timezone.get_current_timezone()
+    start = datetime.datetime.combine(period.start, datetime.time(), tzinfo=zone)
+    end = datetime.datetime.combine(period.end, datetime.time(), tzinfo=zone)
+    return start, end + datetime.timedelta(days=1)
 
 
 # --- CPO n°2: held events ------------------------------------------------------------------
@@ -118,24 +132,31 @@ def _held_events(period: Period, *, qpv: bool) -> list[QuerySet]:
     interviews = DiagnosticInterview.objects.filter(
         held_on__range=(period.start, period.end)
     ).annotate(day=F("held_on"), young_person=F("diagnostic__young_person"))
+    start, until = _during(period)
     appointments = Appointment.objects.filter(
-        status=AppointmentStatus.PRESENT,
-        starts_at__date__range=(period.start, period.end),
+        status=AppointmentStatus.PRESENT, starts_at__gte=start, starts_at__lt=until
     ).annotate(day=TruncDate("starts_at"))
     participations = Participation.objects.filter(
         status=ParticipationStatus.PRESENT,
-        session__starts_at__date__range=(period.start, period.end),
+        session__starts_at__gte=start,
+        session__starts_at__lt=until,
     ).annotate(day=TruncDate("session__starts_at"))
     events = [first_receptions, interviews, appointments, participations]
     if qpv:
-        events = [records.filter(_qpv_on(OuterRef("day"))) for records in events]
+        # The QPV period of the file counted (`received` correlates each event to it), not
+        # of the event's young person, the same one: PostgreSQL then probes each file's
+        # events instead of hashing the whole network's. One Mission Locale (national
+        # dataset): 0.07 s instead of 1.8 s; the nation, whose counts are stored
+        # (`snapshots`): 30 s instead of 17 s.
+        day = (OuterRef("day"), OuterRef("day"))
+        events = [records.filter(_qpv(day, person=OuterRef(OuterRef("pk")))) for records in events]
     return events
 
 
 def received(base: QuerySet, period: Period, *, qpv: bool = False) -> QuerySet:
     condition = Q()
     for records in _held_events(period, qpv=qpv):
-        condition |= Q(pk__in=records.values("young_person"))
+        condition |= _of(records)
     return base.filter(condition)
 
 

@@ -16,7 +16,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from jalon import policy
 from jalon.accounts.models import Role, User
 from jalon.network.models import Organisation, Region, Site
-from jalon.reporting import anonymisation, counting
+from jalon.reporting import anonymisation, counting, snapshots
 from jalon.reporting.definitions import INDICATORS, Indicator, TableShape
 from jalon.reporting.periods import Period
 from jalon.youngpeople.models import YoungPerson
@@ -287,7 +287,7 @@ def _published(user, scope: Scope, period: Period, indicators: dict) -> tuple[di
     """The units of each table and every published number by (code, column, unit or TOTAL):
     None when hidden."""
     if not policy.indicators_are_anonymised(user):
-        counts = _counts(scope.missions_locales, scope.breakdown, period, indicators)
+        counts = snapshots.counts(scope.missions_locales, scope.breakdown, period, indicators)
         listed = _listed_units(scope.missions_locales, scope.breakdown, scope.mission_locale)
         units_of = _units_of(counts, listed, indicators)
         values, _ = _system(counts, units_of, indicators)
@@ -322,7 +322,7 @@ def _pilot_published(kind: str, region, mission_locale, period: Period) -> tuple
         }
         locked_shown = {k for k, v in total_of_region.items() if v is not None}
         locked_hidden = {k for k, v in total_of_region.items() if v is None}
-    counts = _counts(missions_locales, breakdown, period)
+    counts = snapshots.counts(missions_locales, breakdown, period)
     units_of = _units_of(counts, _listed_units(missions_locales, breakdown), INDICATORS)
     values, equations = _system(counts, units_of)
     hidden = anonymisation.protect(
