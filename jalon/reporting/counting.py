@@ -153,11 +153,15 @@ def _held_events(period: Period, *, qpv: bool) -> list[QuerySet]:
     return events
 
 
-def received(base: QuerySet, period: Period, *, qpv: bool = False) -> QuerySet:
+def _received(period: Period, *, qpv: bool = False) -> Q:
     condition = Q()
     for records in _held_events(period, qpv=qpv):
         condition |= _of(records)
-    return base.filter(condition)
+    return condition
+
+
+def received(base: QuerySet, period: Period, *, qpv: bool = False) -> QuerySet:
+    return base.filter(_received(period, qpv=qpv))
 
 
 def first_reception(base: QuerySet, period: Period, *, qpv: bool = False) -> QuerySet:
@@ -408,12 +412,25 @@ def _jsmj(*intervals, person="young_person") -> Exists:
     return Exists(periods)
 
 
+def _under_justice_in(period: Period, person: str = "young_person") -> Q:
+    """Records of young people under justice on a day of the period: a few thousand files,
+    from which the planner starts rather than from a year of the network's events."""
+    periods = PriorityPublicPeriod.objects.filter(public=PriorityPublic.JUSTICE).filter(
+        _meets(period.start, period.end)
+    )
+    return Q(**{f"{person}__in": periods.values("young_person")})
+
+
 def _jsmj_interviews(period: Period) -> tuple[QuerySet, QuerySet]:
     """Individual interviews held with a JSMJ: appointments "present" and interviews during a
     held session in detention, each on a day the young person is under justice."""
+    start, until = _during(period)
     appointments = (
         Appointment.objects.filter(
-            status=AppointmentStatus.PRESENT, starts_at__date__range=(period.start, period.end)
+            _under_justice_in(period),
+            status=AppointmentStatus.PRESENT,
+            starts_at__gte=start,
+            starts_at__lt=until,
         )
         .annotate(day=TruncDate("starts_at"))
         .filter(_jsmj((OuterRef("day"), OuterRef("day"))))
@@ -425,8 +442,13 @@ def _jsmj_interviews(period: Period) -> tuple[QuerySet, QuerySet]:
 
 
 def jsmj_received(base, period) -> QuerySet:
+    """A semi-join on the few interviews of young people under justice (an EXISTS per file
+    would probe every file of the network)."""
     appointments, in_detention = _jsmj_interviews(period)
-    return base.filter(_of(appointments) | _of(in_detention))
+    return base.filter(
+        Q(pk__in=appointments.values("young_person"))
+        | Q(pk__in=in_detention.values("young_person"))
+    )
 
 
 def jsmj_accompanied(base, period) -> QuerySet:
@@ -436,10 +458,7 @@ def jsmj_accompanied(base, period) -> QuerySet:
             young_person=OuterRef("pk"), public=PriorityPublic.JUSTICE
         ).filter(_meets(period.start, period.end))
     )
-    followed = Q(pk__in=present(base, period).values("pk")) | Q(
-        pk__in=received(base, period).values("pk")
-    )
-    return base.filter(under_justice).filter(followed)
+    return base.filter(under_justice).filter(_of(_active_pathways(period)) | _received(period))
 
 
 def _detention_releases(period: Period) -> QuerySet:
@@ -496,7 +515,8 @@ def _justice_forms(period: Period) -> QuerySet:
     return LiaisonForm.objects.filter(
         direction=LiaisonDirection.TO_MISSION_LOCALE,
         sender_organisation__kind__in=JUSTICE_SENDER_KINDS,
-        sent_at__date__range=(period.start, period.end),
+        sent_at__gte=_during(period)[0],
+        sent_at__lt=_during(period)[1],
     )
 
 
@@ -520,8 +540,10 @@ RECORD_LINES = {
     "jsmj_participations": RecordLine(
         lambda p: (
             Participation.objects.filter(
+                _under_justice_in(p),
                 status=ParticipationStatus.PRESENT,
-                session__starts_at__date__range=(p.start, p.end),
+                session__starts_at__gte=_during(p)[0],
+                session__starts_at__lt=_during(p)[1],
             )
             .annotate(day=TruncDate("session__starts_at"))
             .filter(_jsmj((OuterRef("day"), OuterRef("day"))))

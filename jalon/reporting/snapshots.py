@@ -28,15 +28,15 @@ STORED_BREAKDOWNS = ("region", "mission_locale")
 
 
 def _additive(indicator) -> bool:
-    """Stored per Mission Locale: the indicators that count young people (each in the Mission
-    Locale of their file) by the scope's units. Those with rows of their own kind (Départements,
-    establishments) or counting records (a detention session may serve several Missions
-    Locales) are counted live: small tables, and their units do not add up by Mission Locale."""
+    """Stored per Mission Locale: the indicators whose figures add up over Missions Locales —
+    young people (each in the Mission Locale of their file) and records (each counted by one
+    Mission Locale). Those with rows of their own kind (Départements, establishments) or
+    counting distinct people across records (a young person oriented to two Missions Locales
+    is one) are counted live: small tables."""
     if indicator.breakdown:
         return False
-    if indicator.shape == TableShape.LINES:
-        return not any(column.key in counting.RECORD_LINES for column in indicator.columns)
-    return True
+    lines = [counting.RECORD_LINES.get(column.key) for column in indicator.columns]
+    return all(line is None or line.distinct in ("", line.mission_locale) for line in lines)
 
 
 STORED = {code: indicator for code, indicator in INDICATORS.items() if _additive(indicator)}

@@ -25,7 +25,9 @@ def _live(breakdown, period):
 
 @pytest.mark.parametrize("breakdown", ["region", "mission_locale"])
 @pytest.mark.parametrize("period", [MARCH, YEAR], ids=["month", "year"])
-def test_stored_counts_add_up_to_the_live_counts(scenario, breakdown, period):
+def test_stored_counts_add_up_to_the_live_counts(
+    scenario, justice_scenario, child_welfare_scenario, breakdown, period
+):
     everyone = Organisation.objects.missions_locales()
     assert snapshots.counts(everyone, breakdown, period) == _live(breakdown, period)
     assert CountSnapshot.objects.filter(period_start=period.start).count() == everyone.count()
