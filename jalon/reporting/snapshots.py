@@ -20,7 +20,7 @@ from django.db.models import F
 from jalon.core import routers
 from jalon.network.models import Organisation
 from jalon.reporting import counting, selectors
-from jalon.reporting.definitions import INDICATORS, TableShape
+from jalon.reporting.definitions import INDICATORS
 from jalon.reporting.models import CountSnapshot, MissionLocaleDataVersion
 from jalon.reporting.periods import Period, PeriodKind
 
