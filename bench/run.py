@@ -1,0 +1,425 @@
+"""Benchmark of the pages at national scale: server time and queries, beside their SQL floor.
+
+Each scenario runs in-process through Django's test client (server time = the request's
+handling, measured around `client.get/post`), a few warm-up runs first, then N measured runs.
+Its floor is the bare SQL that fetches the same data (bench/floors.py), timed in the same run,
+the same number of times. Every run happens in a savepoint rolled back at its end, each
+scenario in a transaction rolled back at its end: nothing stays in the database.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/national .venv/bin/python bench/run.py
+    (or `make bench`; options: --runs, --warmup, --only, --skip, --demo; --help)
+
+Prints a markdown table: scenario, p50, p95, queries, floor p50, floor p95, ratio (page p95 /
+floor p95), target, verdict.
+"""
+
+import argparse
+import datetime
+import os
+import random
+import statistics
+import sys
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+import django
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+# Demo mode: the shared password `jalon-demo` of the national accounts, no second factor.
+os.environ.setdefault("JALON_DEMO", "1")
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+django.setup()
+
+from django.contrib.auth.hashers import check_password  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.db.models import Count  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+import floors  # noqa: E402
+from jalon import policy  # noqa: E402
+from jalon.accounts.models import User  # noqa: E402
+from jalon.alerts import services as alert_services  # noqa: E402
+from jalon.alerts import tasks as alert_tasks  # noqa: E402
+from jalon.scheduling.enums import AppointmentStatus  # noqa: E402
+from jalon.scheduling.models import Appointment  # noqa: E402
+from jalon.youngpeople.enums import FileStatus  # noqa: E402
+from jalon.youngpeople.models import YoungPerson  # noqa: E402
+from jalon.youngpeople.search import split_query  # noqa: E402
+from jalon.youngpeople.views import PAGE_SIZE  # noqa: E402
+
+PASSWORD = "jalon-demo"
+ACCOUNTS = {
+    "national": {
+        "counsellor": "bench.conseiller@national.jalon.test",
+        "director": "bench.directeur@national.jalon.test",
+        "pilot": "bench.pilote@national.jalon.test",
+    },
+    "demo": {
+        "counsellor": "conseiller@demo.jalon.test",
+        "director": "directeur@demo.jalon.test",
+        "pilot": "national@demo.jalon.test",
+    },
+}
+# Statements that only mark transactions (the rolled-back savepoints of the harness, the
+# services' own atomic blocks): not counted as queries.
+TRANSACTION_CONTROL = ("SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK TO SAVEPOINT")
+
+
+class Rollback(Exception):
+    pass
+
+
+@contextmanager
+def rolled_back():
+    """A savepoint (or a transaction) that nothing leaves."""
+    with transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+
+
+@dataclass
+class Scenario:
+    name: str
+    page: object  # () -> None: one request (or one job run)
+    floor: object = None  # (cursor) -> None: the bare SQL
+    target: str = ""
+    target_ms: float | None = None
+    runs: int | None = None  # fewer runs for the heavy ones
+    warmup: int | None = None
+    note: str = ""
+    floor_extra_ms: list = field(default_factory=list)  # measured cost besides SQL (hashing)
+
+
+@dataclass
+class Result:
+    scenario: Scenario
+    times: list
+    queries: int
+    floor_times: list
+
+    @property
+    def p50(self):
+        return percentile(self.times, 50)
+
+    @property
+    def p95(self):
+        return percentile(self.times, 95)
+
+    @property
+    def floor_p50(self):
+        return percentile(self.floor_times, 50) if self.floor_times else None
+
+    @property
+    def floor_p95(self):
+        return percentile(self.floor_times, 95) if self.floor_times else None
+
+    @property
+    def ratio(self):
+        return self.p95 / self.floor_p95 if self.floor_times and self.floor_p95 else None
+
+    @property
+    def verdict(self) -> str:
+        misses = []
+        if self.scenario.target_ms is not None and self.p95 > self.scenario.target_ms:
+            misses.append("cible")
+        if self.ratio is not None and self.ratio > 3:
+            misses.append("> 3x plancher")
+        return "OK" if not misses else "NON (" + ", ".join(misses) + ")"
+
+
+def percentile(values, q):
+    """Nearest-rank percentile (p95 of 30 runs is the 29th fastest)."""
+    ordered = sorted(values)
+    rank = max(1, -(-q * len(ordered) // 100))
+    return ordered[int(rank) - 1]
+
+
+def timed(fn, runs: int, warmup: int) -> list:
+    for _ in range(warmup):
+        with rolled_back():
+            fn()
+    times = []
+    for _ in range(runs):
+        with rolled_back():
+            started = time.perf_counter()
+            fn()
+            times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def captured(fn) -> list[str]:
+    with rolled_back(), CaptureQueriesContext(connection) as queries:
+        fn()
+    return [q["sql"] for q in queries.captured_queries if not q["sql"].startswith(TRANSACTION_CONTROL)]
+
+
+def expect(response, status=200):
+    if response.status_code != status:
+        raise SystemExit(f"{response.request['PATH_INFO']}: HTTP {response.status_code}")
+    return response
+
+
+def typo(word: str) -> str:
+    """One letter changed near the end (dupont -> dupomt): what a hurried counsellor types."""
+    i = max(1, len(word) - 2)
+    replacement = "e" if word[i].lower() != "e" else "a"
+    return word[:i] + replacement + word[i + 1 :]
+
+
+class Bench:
+    def __init__(self, accounts: dict, runs: int, warmup: int):
+        self.runs, self.warmup = runs, warmup
+        self.counsellor = User.objects.get(email=accounts["counsellor"])
+        self.director = User.objects.get(email=accounts["director"])
+        self.pilot = User.objects.get(email=accounts["pilot"])
+        self.ml = self.counsellor.organisation
+        self.today = timezone.localdate()
+        portfolio = YoungPerson.objects.filter(referent=self.counsellor, status=FileStatus.ACTIVE)
+        self.portfolio_size = portfolio.count()
+        # The file with the most appointments (the national dataset gives one 200 events).
+        self.big_file = portfolio.annotate(n=Count("appointments")).order_by("-n", "pk").first()
+        start, end = floors.day_bounds(self.today, timezone.get_current_timezone())
+        self.day = (start, end)
+        # An appointment to record as held: today's if any, else the latest planned one.
+        planned = Appointment.objects.filter(
+            counsellor=self.counsellor, status=AppointmentStatus.PLANNED
+        )
+        self.appointment = (
+            planned.filter(starts_at__gte=start, starts_at__lt=end).order_by("starts_at").first()
+            or planned.order_by("-starts_at").first()
+        )
+        self.queue_rules = [
+            rule
+            for rule, roles in policy.ALERT_QUEUE_AUDIENCE.items()
+            if self.counsellor.role in roles
+        ]
+
+    # --- helpers ------------------------------------------------------------------------------
+    def worklist_params(self):
+        return {
+            "user_id": self.counsellor.pk,
+            "ml_id": self.ml.pk,
+            "queue_rules": self.queue_rules,
+            "today": self.today,
+            "day_start": self.day[0],
+            "day_end": self.day[1],
+        }
+
+    def indicators_query(self, scope: str, **extra) -> dict:
+        return {"perimetre": scope, "periode": "annee", "date": self.today.isoformat(), **extra}
+
+    # --- scenarios ----------------------------------------------------------------------------
+    def scenarios(self) -> list[tuple[str, object, list[Scenario]]]:
+        """(who is logged in, their client, the scenarios run with it)."""
+        counsellor, director, pilot = Client(), Client(), Client()
+        yp = self.big_file
+        names, _ = split_query(f"{typo(yp.last_name)} {yp.first_names.split()[0]}")
+        hash_times = []
+
+        def login():
+            client = Client()
+            response = client.post(
+                "/connexion/",
+                {"username": self.counsellor.email, "password": PASSWORD},
+                follow=True,
+            )
+            expect(response)
+            if response.request["PATH_INFO"] != "/liste-de-travail/":
+                raise SystemExit(f"login landed on {response.request['PATH_INFO']}")
+
+        def login_floor(cursor):
+            started = time.perf_counter()
+            check_password(PASSWORD, self.counsellor.password)
+            hash_times.append((time.perf_counter() - started) * 1000)
+            floors.login(cursor, email=self.counsellor.email, **self.worklist_params())
+
+        def interview():
+            expect(
+                counsellor.post(
+                    f"/rendez-vous/{self.appointment.uid}/statut/",
+                    {"status": AppointmentStatus.PRESENT},
+                    HTTP_HX_REQUEST="true",
+                )
+            )
+
+        ml_scope = f"ml:{self.ml.code}"
+        with_counsellor = [
+            Scenario(
+                "Connexion jusqu'à la liste de travail",
+                login,
+                login_floor,
+                note="plancher = SQL + vérification Argon2 du mot de passe (mesurée)",
+                floor_extra_ms=hash_times,
+            ),
+            Scenario(
+                f"Dossier ({yp.appointments.count()} rendez-vous, page complète)",
+                lambda: expect(counsellor.get(f"/jeunes/{yp.uid}/")),
+                lambda cursor: floors.file_page(cursor, young_person_id=yp.pk),
+                "p95 ≤ 100 ms",
+                100,
+            ),
+            Scenario(
+                "Recherche par nom avec une faute de frappe",
+                lambda: expect(counsellor.get("/jeunes/", {"q": names})),
+                lambda cursor: floors.search(
+                    cursor, names=names, ml_id=self.ml.pk, limit=PAGE_SIZE
+                ),
+                "p95 ≤ 50 ms",
+                50,
+            ),
+            Scenario(
+                "Enregistrer un entretien (rendez-vous honoré)",
+                interview,
+                lambda cursor: floors.interview(
+                    cursor, appointment_id=self.appointment.pk, user_id=self.counsellor.pk
+                ),
+            ),
+            Scenario(
+                f"Liste de travail ({self.portfolio_size} jeunes en portefeuille)",
+                lambda: expect(counsellor.get("/liste-de-travail/")),
+                lambda cursor: floors.worklist(cursor, **self.worklist_params()),
+                "p95 ≤ 150 ms",
+                150,
+            ),
+        ]
+        with_director = [
+            Scenario(
+                "Indicateurs annuels de la Mission Locale",
+                lambda: expect(director.get("/indicateurs/", self.indicators_query(ml_scope))),
+                None,
+                "≤ 300 ms",
+                300,
+            ),
+            Scenario(
+                "Export XLSX des indicateurs par portefeuille (conseiller·ère)",
+                lambda: expect(
+                    director.get(
+                        "/indicateurs/export.xlsx",
+                        self.indicators_query(ml_scope, vue="referent"),
+                    )
+                ),
+            ),
+        ]
+        with_pilot = [
+            Scenario(
+                "Indicateurs annuels nationaux",
+                lambda: expect(pilot.get("/indicateurs/", self.indicators_query("national"))),
+                None,
+                "≤ 10 s à froid",
+                10_000,
+                runs=3,
+                warmup=0,
+            ),
+        ]
+        jobs = [
+            Scenario(
+                "Alertes de la nuit, une Mission Locale",
+                lambda: alert_services.refresh(mission_locale_id=self.ml.pk),
+                runs=max(3, self.runs // 3),
+                warmup=1,
+            ),
+            Scenario(
+                "Alertes de la nuit, tout le réseau",
+                alert_tasks.refresh_network,
+                runs=1,
+                warmup=0,
+            ),
+        ]
+        return [
+            (self.counsellor, counsellor, with_counsellor),
+            (self.director, director, with_director),
+            (self.pilot, pilot, with_pilot),
+            (None, None, jobs),
+        ]
+
+    def run(self, only=None, skip=()) -> list[Result]:
+        results = []
+        for user, client, scenarios in self.scenarios():
+            chosen = [
+                s
+                for s in scenarios
+                if (not only or any(word.lower() in s.name.lower() for word in only))
+                and not any(word.lower() in s.name.lower() for word in skip)
+            ]
+            if not chosen:
+                continue
+            with rolled_back():
+                if client is not None:
+                    client.force_login(user)
+                for scenario in chosen:
+                    results.append(self.measure(scenario))
+                    print(f"  {scenario.name}: p95 {results[-1].p95:.0f} ms", file=sys.stderr)
+        return results
+
+    def measure(self, scenario: Scenario) -> Result:
+        runs = scenario.runs or self.runs
+        warmup = self.warmup if scenario.warmup is None else scenario.warmup
+        statements = captured(scenario.page)
+        times = timed(scenario.page, runs, warmup)
+        floor = scenario.floor
+        if floor is None:  # indicators, exports, jobs: their own reads, sent bare
+            floor = floors.replay([s for s in statements if s.lstrip().upper().startswith("SELECT")])
+
+        def floor_once():
+            with connection.cursor() as cursor:
+                floor(cursor)
+
+        floor_times = timed(floor_once, runs, warmup)
+        if scenario.floor_extra_ms:
+            floor_times = [
+                t + h for t, h in zip(floor_times, scenario.floor_extra_ms[-runs:], strict=True)
+            ]
+        return Result(scenario, times, len(statements), floor_times)
+
+
+def ms(value) -> str:
+    if value is None:
+        return "—"
+    return f"{value:,.0f}".replace(",", " ") if value >= 100 else f"{value:.1f}"
+
+
+def table(results: list[Result]) -> str:
+    lines = [
+        "| Scénario | p50 (ms) | p95 (ms) | requêtes | plancher p50 | plancher p95 | ratio |"
+        " cible | verdict |",
+        "|---|---:|---:|---:|---:|---:|---:|---|---|",
+    ]
+    for r in results:
+        ratio = f"{r.ratio:.1f}" if r.ratio is not None else "—"
+        lines.append(
+            f"| {r.scenario.name} | {ms(r.p50)} | {ms(r.p95)} | {r.queries} | {ms(r.floor_p50)}"
+            f" | {ms(r.floor_p95)} | {ratio} | {r.scenario.target or '≤ 3x plancher'}"
+            f" | {r.verdict} |"
+        )
+    notes = [f"- {r.scenario.name} : {r.scenario.note}" for r in results if r.scenario.note]
+    return "\n".join(lines + ([""] + notes if notes else []))
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=30, help="measured runs per scenario")
+    parser.add_argument("--warmup", type=int, default=3, help="warm-up runs per scenario")
+    parser.add_argument("--only", nargs="*", help="scenarios whose name contains one of these")
+    parser.add_argument("--skip", nargs="*", default=(), help="scenarios to leave out")
+    parser.add_argument(
+        "--demo", action="store_true", help="the demo accounts (jalon demo-data) instead"
+    )
+    args = parser.parse_args(argv)
+    random.seed(0)
+    bench = Bench(ACCOUNTS["demo" if args.demo else "national"], args.runs, args.warmup)
+    people = YoungPerson.objects.count()
+    print(
+        f"{timezone.now():%Y-%m-%d %H:%M} UTC, {connection.vendor} "
+        f"{connection.settings_dict['NAME']}, {people} jeunes, "
+        f"{args.runs} mesures après {args.warmup} d'échauffement",
+        file=sys.stderr,
+    )
+    results = bench.run(args.only, args.skip)
+    print(table(results))
+
+
+if __name__ == "__main__":
+    main()
