@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test lint format serve-demo clean
+.PHONY: demo test lint format serve-demo clean bench
 
 $(INSTALLED): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("Jalon demande Python 3.11 ou plus récent." if sys.version_info < (3, 11) else 0)'

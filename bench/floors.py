@@ -7,12 +7,6 @@ and its floor is what the ORM, the policy, the templates and any extra query cos
 
 import datetime
 
-LIVE_ALERT = (
-    "(a.status = 'open' OR (a.status = 'snoozed' AND a.snoozed_until <= %(today)s))"
-    " AND NOT EXISTS (SELECT 1 FROM youngpeople_youngperson m WHERE m.id = a.young_person_id"
-    " AND (m.merged_into_id IS NOT NULL OR m.anonymised_at IS NOT NULL))"
-)
-
 
 def worklist(cursor, *, user_id, ml_id, queue_rules, today, day_start, day_end):
     """Live alerts with their file's name, today's appointments, the portfolio counters."""
@@ -29,7 +23,10 @@ def worklist(cursor, *, user_id, ml_id, queue_rules, today, day_start, day_end):
         " y.uid, y.last_name, y.first_names FROM alerts_alert a"
         " LEFT JOIN youngpeople_youngperson y ON y.id = a.young_person_id"
         " WHERE a.mission_locale_id = %(ml)s AND (a.counsellor_id = %(user)s"
-        " OR (a.counsellor_id IS NULL AND a.rule = ANY(%(rules)s))) AND " + LIVE_ALERT + ""
+        " OR (a.counsellor_id IS NULL AND a.rule = ANY(%(rules)s)))"
+        " AND (a.status = 'open' OR (a.status = 'snoozed' AND a.snoozed_until <= %(today)s))"
+        " AND NOT EXISTS (SELECT 1 FROM youngpeople_youngperson m WHERE m.id = a.young_person_id"
+        " AND (m.merged_into_id IS NOT NULL OR m.anonymised_at IS NOT NULL))"
         " ORDER BY a.level DESC, a.due_date, a.id",
         params,
     )

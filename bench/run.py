@@ -14,10 +14,7 @@ floor p95), target, verdict.
 """
 
 import argparse
-import datetime
 import os
-import random
-import statistics
 import sys
 import time
 from contextlib import contextmanager
@@ -38,7 +35,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-import floors  # noqa: E402
+from bench import floors  # noqa: E402
 from jalon import policy  # noqa: E402
 from jalon.accounts.models import User  # noqa: E402
 from jalon.alerts import services as alert_services  # noqa: E402
@@ -50,7 +47,7 @@ from jalon.youngpeople.models import YoungPerson  # noqa: E402
 from jalon.youngpeople.search import split_query  # noqa: E402
 from jalon.youngpeople.views import PAGE_SIZE  # noqa: E402
 
-PASSWORD = "jalon-demo"
+PASSWORD = "jalon-demo"  # noqa: S105 (the documented password of the demo accounts)
 ACCOUNTS = {
     "national": {
         "counsellor": "bench.conseiller@national.jalon.test",
@@ -66,10 +63,6 @@ ACCOUNTS = {
 # Statements that only mark transactions (the rolled-back savepoints of the harness, the
 # services' own atomic blocks): not counted as queries.
 TRANSACTION_CONTROL = ("SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK TO SAVEPOINT")
-
-
-class Rollback(Exception):
-    pass
 
 
 @contextmanager
@@ -99,6 +92,7 @@ class Result:
     times: list
     queries: int
     floor_times: list
+    sql_ms: float  # time spent in the database during one captured run of the page
 
     @property
     def p50(self):
@@ -137,10 +131,13 @@ def percentile(values, q):
     return ordered[int(rank) - 1]
 
 
-def timed(fn, runs: int, warmup: int) -> list:
+def warm(fn, warmup: int) -> None:
     for _ in range(warmup):
         with rolled_back():
             fn()
+
+
+def timed(fn, runs: int) -> list:
     times = []
     for _ in range(runs):
         with rolled_back():
@@ -150,10 +147,32 @@ def timed(fn, runs: int, warmup: int) -> list:
     return times
 
 
-def captured(fn) -> list[str]:
-    with rolled_back(), CaptureQueriesContext(connection) as queries:
+def captured(fn, show: bool) -> tuple[list[str], float]:
+    """The statements of one run, and the time the database spent on them (ms)."""
+    durations = []
+
+    def clock(execute, sql, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            durations.append((time.perf_counter() - started) * 1000)
+
+    with (
+        rolled_back(),
+        CaptureQueriesContext(connection) as queries,
+        connection.execute_wrapper(clock),
+    ):
         fn()
-    return [q["sql"] for q in queries.captured_queries if not q["sql"].startswith(TRANSACTION_CONTROL)]
+    kept = [
+        (q["sql"], duration)
+        for q, duration in zip(queries.captured_queries, durations, strict=True)
+        if not q["sql"].startswith(TRANSACTION_CONTROL)
+    ]
+    if show:
+        for sql, duration in kept:
+            print(f"    {duration:8.2f} ms  {sql[:300]}", file=sys.stderr)
+    return [sql for sql, _ in kept], sum(duration for _, duration in kept)
 
 
 def expect(response, status=200):
@@ -170,8 +189,8 @@ def typo(word: str) -> str:
 
 
 class Bench:
-    def __init__(self, accounts: dict, runs: int, warmup: int):
-        self.runs, self.warmup = runs, warmup
+    def __init__(self, accounts: dict, runs: int, warmup: int, show_queries: bool = False):
+        self.runs, self.warmup, self.show_queries = runs, warmup, show_queries
         self.counsellor = User.objects.get(email=accounts["counsellor"])
         self.director = User.objects.get(email=accounts["director"])
         self.pilot = User.objects.get(email=accounts["pilot"])
@@ -357,22 +376,25 @@ class Bench:
     def measure(self, scenario: Scenario) -> Result:
         runs = scenario.runs or self.runs
         warmup = self.warmup if scenario.warmup is None else scenario.warmup
-        statements = captured(scenario.page)
-        times = timed(scenario.page, runs, warmup)
+        warm(scenario.page, warmup)
+        statements, sql_ms = captured(scenario.page, self.show_queries)
+        times = timed(scenario.page, runs)
         floor = scenario.floor
         if floor is None:  # indicators, exports, jobs: their own reads, sent bare
-            floor = floors.replay([s for s in statements if s.lstrip().upper().startswith("SELECT")])
+            reads = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+            floor = floors.replay(reads)
 
         def floor_once():
             with connection.cursor() as cursor:
                 floor(cursor)
 
-        floor_times = timed(floor_once, runs, warmup)
+        warm(floor_once, warmup)
+        floor_times = timed(floor_once, runs)
         if scenario.floor_extra_ms:
             floor_times = [
                 t + h for t, h in zip(floor_times, scenario.floor_extra_ms[-runs:], strict=True)
             ]
-        return Result(scenario, times, len(statements), floor_times)
+        return Result(scenario, times, len(statements), floor_times, sql_ms)
 
 
 def ms(value) -> str:
@@ -383,19 +405,20 @@ def ms(value) -> str:
 
 def table(results: list[Result]) -> str:
     lines = [
-        "| Scénario | p50 (ms) | p95 (ms) | requêtes | plancher p50 | plancher p95 | ratio |"
-        " cible | verdict |",
-        "|---|---:|---:|---:|---:|---:|---:|---|---|",
+        "| Scénario | p50 (ms) | p95 (ms) | requêtes | dont SQL (ms) | plancher p50 |"
+        " plancher p95 | ratio | cible | verdict |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|---|",
     ]
     for r in results:
         ratio = f"{r.ratio:.1f}" if r.ratio is not None else "—"
         lines.append(
-            f"| {r.scenario.name} | {ms(r.p50)} | {ms(r.p95)} | {r.queries} | {ms(r.floor_p50)}"
+            f"| {r.scenario.name} | {ms(r.p50)} | {ms(r.p95)} | {r.queries} | {ms(r.sql_ms)}"
+            f" | {ms(r.floor_p50)}"
             f" | {ms(r.floor_p95)} | {ratio} | {r.scenario.target or '≤ 3x plancher'}"
             f" | {r.verdict} |"
         )
     notes = [f"- {r.scenario.name} : {r.scenario.note}" for r in results if r.scenario.note]
-    return "\n".join(lines + ([""] + notes if notes else []))
+    return "\n".join(lines + (["", *notes] if notes else []))
 
 
 def main(argv=None):
@@ -407,9 +430,12 @@ def main(argv=None):
     parser.add_argument(
         "--demo", action="store_true", help="the demo accounts (jalon demo-data) instead"
     )
+    parser.add_argument(
+        "--queries", action="store_true", help="print each statement of a page and its time"
+    )
     args = parser.parse_args(argv)
-    random.seed(0)
-    bench = Bench(ACCOUNTS["demo" if args.demo else "national"], args.runs, args.warmup)
+    accounts = ACCOUNTS["demo" if args.demo else "national"]
+    bench = Bench(accounts, args.runs, args.warmup, args.queries)
     people = YoungPerson.objects.count()
     print(
         f"{timezone.now():%Y-%m-%d %H:%M} UTC, {connection.vendor} "
