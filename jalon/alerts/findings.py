@@ -26,7 +26,7 @@ from jalon.obligation.selectors import with_stage
 from jalon.pathways import reference
 from jalon.pathways.enums import PathwayKind, ReferenceKey, SituationKind
 from jalon.pathways.models import CejSanction, Pathway, Pmsmp, Situation
-from jalon.pathways.selectors import cej_weeks
+from jalon.pathways.selectors import cej_weeks_of
 from jalon.referrals.enums import WAITING_STATUSES, LiaisonDirection
 from jalon.referrals.models import LiaisonForm
 from jalon.scheduling.enums import AppointmentStatus, ParticipationStatus
@@ -187,6 +187,7 @@ def person_findings(
         .annotate(last=Max("breach_date"))
     )
     reference_on = reference.history(*MAX_MONTHS_KEYS.values(), ReferenceKey.CEJ_WEEKLY_HOURS_MIN)
+    weeks = cej_weeks_of([p for p in pathways if p.kind == PathwayKind.CEJ], today)
     in_pathway_contact: set[int] = set()
     for pathway in pathways:
         person = people[pathway.young_person_id]
@@ -217,7 +218,7 @@ def person_findings(
             located.append(
                 rules.cej_low_activity(
                     pathway_id=pathway.pk,
-                    weekly_hours=[(w["monday"], w["total"]) for w in cej_weeks(pathway, today)],
+                    weekly_hours=[(w["monday"], w["total"]) for w in weeks[pathway.pk]],
                     minimum=minimum,
                     today=today,
                 )
