@@ -35,8 +35,34 @@ class Command(BaseCommand):
             metavar="N",
             help="Ajoute N dossiers de plus, répartis dans les Missions Locales de démonstration.",
         )
+        parser.add_argument(
+            "--national",
+            action="store_true",
+            help="Charge le jeu de données national (PostgreSQL) : 15 régions, 436 Missions "
+            "Locales, 15 000 comptes, 1,1 million de jeunes à l'échelle 1 (voir bench/README.md).",
+        )
+        parser.add_argument(
+            "--scale",
+            type=float,
+            default=1.0,
+            help="Avec --national : part du réseau national (0.01 : environ 11 000 jeunes).",
+        )
+        parser.add_argument(
+            "--seed", type=int, default=2026, help="Avec --national : graine du générateur."
+        )
+        parser.add_argument(
+            "--replace",
+            action="store_true",
+            help="Avec --national : vide d'abord le réseau, les comptes, les dossiers et tout ce "
+            "qui s'y rattache.",
+        )
 
-    def handle(self, *args, young_people, **options):
+    def handle(self, *args, young_people, national, scale, seed, replace, **options):
+        if national:
+            from jalon.demo.national import load
+
+            load(scale=scale, seed=seed, replace=replace, write=self.stdout.write)
+            return
         if young_people < 0:
             raise CommandError("--young-people attend un nombre positif.")
         if not settings.DEMO_MODE and not Organisation.objects.filter(code="UNML").exists():

@@ -1,0 +1,115 @@
+"""Bulk writing for the national dataset.
+
+Rows are tab-separated text lines sent with COPY, one statement per table and chunk, by a writer
+thread: PostgreSQL ingests a chunk while Python builds the next one (two cores busy, not one).
+Secondary indexes, unique and foreign-key constraints of the big tables are dropped around the
+load and recreated from PostgreSQL's own definitions, so they come back exactly as the
+migrations made them. Everything happens in the caller's transaction: a failure leaves nothing.
+"""
+
+import queue
+import threading
+import time
+from collections import Counter
+
+NULL = "\\N"
+
+
+def suspend_constraints(cursor, tables) -> list[str]:
+    """Drop the secondary indexes and the unique and foreign-key constraints of `tables`;
+    return the statements that recreate them (unique first, then indexes, then foreign keys)."""
+    uniques, indexes, foreign_keys = [], [], []
+    for table in tables:
+        cursor.execute(
+            "SELECT conname, contype, pg_get_constraintdef(oid) FROM pg_constraint "
+            "WHERE conrelid = %s::regclass AND contype IN ('u', 'f') ORDER BY conname",
+            [table],
+        )
+        for name, kind, definition in cursor.fetchall():
+            statement = f'ALTER TABLE "{table}" ADD CONSTRAINT "{name}" {definition}'
+            (foreign_keys if kind == "f" else uniques).append(statement)
+            cursor.execute(f'ALTER TABLE "{table}" DROP CONSTRAINT "{name}"')
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes "
+            "WHERE schemaname = current_schema() AND tablename = %s AND indexname NOT IN "
+            "(SELECT conname FROM pg_constraint WHERE conrelid = %s::regclass) ORDER BY indexname",
+            [table, table],
+        )
+        for name, definition in cursor.fetchall():
+            indexes.append(definition)
+            cursor.execute(f'DROP INDEX "{name}"')
+    return uniques + indexes + foreign_keys
+
+
+def reset_sequences(cursor, tables) -> None:
+    for table in tables:
+        cursor.execute(
+            f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), "
+            f'COALESCE((SELECT MAX(id) FROM "{table}"), 0) + 1, false)'
+        )
+
+
+class Writer:
+    """COPY chunks of lines in a thread of its own, on the caller's connection and transaction.
+
+    `put({table: [line, ...]})` queues a chunk; `close()` waits for the last one and re-raises
+    any database error in the caller's thread.
+    """
+
+    def __init__(self, connection, columns: dict[str, tuple[str, ...]]):
+        self.connection = connection
+        self.statements = {
+            table: f'COPY "{table}" ({", ".join(cols)}) FROM STDIN' for table, cols in columns.items()
+        }
+        self.counts = Counter()
+        self.error = None
+        self.queue = queue.Queue(maxsize=2)
+        self.thread = threading.Thread(target=self._run, name="national-copy", daemon=True)
+        self.thread.start()
+
+    def put(self, chunk: dict[str, list[str]]) -> None:
+        if self.error is not None:
+            raise self.error
+        self.queue.put(chunk)
+
+    def close(self) -> Counter:
+        self.queue.put(None)
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+        return self.counts
+
+    def _run(self):
+        try:
+            with self.connection.cursor() as cursor:
+                while (chunk := self.queue.get()) is not None:
+                    for table, lines in chunk.items():
+                        if lines:
+                            with cursor.copy(self.statements[table]) as copy:
+                                copy.write("".join(lines))
+                            self.counts[table] += len(lines)
+        except BaseException as error:  # noqa: BLE001 - handed over to the caller's thread
+            self.error = error
+            while self.queue.get() is not None:
+                pass
+
+
+class Progress:
+    """One line per step on stdout, with rows per second."""
+
+    def __init__(self, write):
+        self.write = write
+        self.started = time.monotonic()
+        self.step_started = self.started
+
+    def step(self, label: str, rows: int | None = None) -> None:
+        now = time.monotonic()
+        elapsed = now - self.step_started
+        rate = f" — {rows / elapsed:,.0f} lignes/s".replace(",", " ") if rows and elapsed else ""
+        count = f" : {rows:,} lignes".replace(",", " ") if rows is not None else ""
+        self.write(f"[{now - self.started:7.1f} s] {label}{count} en {elapsed:.1f} s{rate}")
+        self.step_started = now
+
+    @property
+    def total(self) -> float:
+        return time.monotonic() - self.started
