@@ -14,7 +14,9 @@ floor p95), target, verdict.
 """
 
 import argparse
+import cProfile
 import os
+import pstats
 import sys
 import time
 from contextlib import contextmanager
@@ -175,6 +177,16 @@ def captured(fn, show: bool) -> tuple[list[str], float]:
     return [sql for sql, _ in kept], sum(duration for _, duration in kept)
 
 
+def profiled(fn) -> None:
+    """Where the Python time goes in one run (the 25 costliest functions, cumulated)."""
+    profiler = cProfile.Profile()
+    with rolled_back():
+        profiler.runcall(fn)
+    stats = pstats.Stats(profiler, stream=sys.stderr)
+    stats.sort_stats("tottime").print_stats(15)
+    stats.sort_stats("cumulative").print_stats(r"jalon/|templatetags|dsfr", 25)
+
+
 def expect(response, status=200):
     if response.status_code != status:
         raise SystemExit(f"{response.request['PATH_INFO']}: HTTP {response.status_code}")
@@ -189,8 +201,9 @@ def typo(word: str) -> str:
 
 
 class Bench:
-    def __init__(self, accounts: dict, runs: int, warmup: int, show_queries: bool = False):
-        self.runs, self.warmup, self.show_queries = runs, warmup, show_queries
+    def __init__(self, accounts: dict, runs: int, warmup: int, show_queries=False, profile=False):
+        self.runs, self.warmup = runs, warmup
+        self.show_queries, self.profile = show_queries, profile
         self.counsellor = User.objects.get(email=accounts["counsellor"])
         self.director = User.objects.get(email=accounts["director"])
         self.pilot = User.objects.get(email=accounts["pilot"])
@@ -378,6 +391,8 @@ class Bench:
         warmup = self.warmup if scenario.warmup is None else scenario.warmup
         warm(scenario.page, warmup)
         statements, sql_ms = captured(scenario.page, self.show_queries)
+        if self.profile:
+            profiled(scenario.page)
         times = timed(scenario.page, runs)
         floor = scenario.floor
         if floor is None:  # indicators, exports, jobs: their own reads, sent bare
@@ -433,9 +448,12 @@ def main(argv=None):
     parser.add_argument(
         "--queries", action="store_true", help="print each statement of a page and its time"
     )
+    parser.add_argument(
+        "--profile", action="store_true", help="profile one run of each scenario (cProfile)"
+    )
     args = parser.parse_args(argv)
     accounts = ACCOUNTS["demo" if args.demo else "national"]
-    bench = Bench(accounts, args.runs, args.warmup, args.queries)
+    bench = Bench(accounts, args.runs, args.warmup, args.queries, args.profile)
     people = YoungPerson.objects.count()
     print(
         f"{timezone.now():%Y-%m-%d %H:%M} UTC, {connection.vendor} "
