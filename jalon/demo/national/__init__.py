@@ -31,13 +31,12 @@ def load(*, scale: float, seed: int, replace: bool, write) -> dict:
         raise CommandError("--scale attend un nombre positif (1.0 pour le réseau national).")
     progress = bulk.Progress(write)
     with transaction.atomic():
-        if YoungPerson.objects.exists():
-            if not replace:
-                raise CommandError(
-                    "La base contient déjà des dossiers de jeunes. Relancez avec --replace pour "
-                    "la vider (réseau, comptes, dossiers et tout ce qui s'y rattache) avant le "
-                    "chargement."
-                )
+        if YoungPerson.objects.exists() and not replace:
+            raise CommandError(
+                "La base contient déjà des dossiers de jeunes. Relancez avec --replace pour "
+                "la vider (réseau, comptes, dossiers et tout ce qui s'y rattache) avant le "
+                "chargement."
+            )
         if replace:
             with connection.cursor() as cursor:
                 cursor.execute(
@@ -58,7 +57,7 @@ def load(*, scale: float, seed: int, replace: bool, write) -> dict:
         total = sum(counts.values())
         progress.step("Lignes écrites", total)
         for table in people.TABLES:
-            write(f"    {table} : {counts[table]:,}".replace(",", " "))
+            write(f"    {table} : {bulk.number(counts[table])}")
         with connection.cursor() as cursor:
             for statement in restore:
                 cursor.execute(statement)
@@ -68,7 +67,9 @@ def load(*, scale: float, seed: int, replace: bool, write) -> dict:
             progress.step("ANALYZE")
         _refresh_alerts(net.bench.id)
         progress.step("Alertes de la Mission Locale du banc d'essai")
-    write(f"Jeu de données national chargé en {progress.total:.0f} s : {total:,} lignes.".replace(",", " "))
+    write(
+        f"Jeu de données national chargé en {progress.total:.0f} s : {bulk.number(total)} lignes."
+    )
     return dict(counts)
 
 
@@ -103,9 +104,10 @@ def _generate(rng, net, write, progress):
                     pending = 0
                 if done % step == 0:
                     events = generator.ids["scheduling_appointment"]
+                    rate = done / max(progress.total, 1e-6)
                     write(
-                        f"    {done:,} / {planned:,} jeunes, {events:,} rendez-vous générés, "
-                        f"{done / max(progress.total, 1e-6):,.0f} jeunes/s".replace(",", " ")
+                        f"    {bulk.number(done)} / {bulk.number(planned)} jeunes ; "
+                        f"{bulk.number(events)} rendez-vous ; {bulk.number(rate)} jeunes/s"
                     )
         writer.put(generator.take())
     finally:

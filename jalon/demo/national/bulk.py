@@ -42,10 +42,11 @@ def suspend_constraints(cursor, tables) -> list[str]:
 
 
 def reset_sequences(cursor, tables) -> None:
+    # Table names come from the code, never from input.
     for table in tables:
+        top = f'SELECT COALESCE(MAX(id), 0) + 1 FROM "{table}"'  # noqa: S608
         cursor.execute(
-            f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), "
-            f'COALESCE((SELECT MAX(id) FROM "{table}"), 0) + 1, false)'
+            f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), ({top}), false)"
         )
 
 
@@ -59,7 +60,8 @@ class Writer:
     def __init__(self, connection, columns: dict[str, tuple[str, ...]]):
         self.connection = connection
         self.statements = {
-            table: f'COPY "{table}" ({", ".join(cols)}) FROM STDIN' for table, cols in columns.items()
+            table: f'COPY "{table}" ({", ".join(cols)}) FROM STDIN'
+            for table, cols in columns.items()
         }
         self.counts = Counter()
         self.error = None
@@ -88,10 +90,15 @@ class Writer:
                             with cursor.copy(self.statements[table]) as copy:
                                 copy.write("".join(lines))
                             self.counts[table] += len(lines)
-        except BaseException as error:  # noqa: BLE001 - handed over to the caller's thread
+        except BaseException as error:
             self.error = error
             while self.queue.get() is not None:
                 pass
+
+
+def number(value) -> str:
+    """12 345 678, as written in French."""
+    return f"{value:,.0f}".replace(",", "\u202f")
 
 
 class Progress:
@@ -105,8 +112,8 @@ class Progress:
     def step(self, label: str, rows: int | None = None) -> None:
         now = time.monotonic()
         elapsed = now - self.step_started
-        rate = f" — {rows / elapsed:,.0f} lignes/s".replace(",", " ") if rows and elapsed else ""
-        count = f" : {rows:,} lignes".replace(",", " ") if rows is not None else ""
+        rate = f" — {number(rows / elapsed)} lignes/s" if rows and elapsed else ""
+        count = f" : {number(rows)} lignes" if rows is not None else ""
         self.write(f"[{now - self.started:7.1f} s] {label}{count} en {elapsed:.1f} s{rate}")
         self.step_started = now
 

@@ -135,12 +135,12 @@ def build(rng: random.Random, scale: float, write) -> Network:
                 specs.append((region, departement, n))
     Organisation.objects.bulk_create(armls.values())
 
-    missions_locales, orgs, covered, partner_orgs = [], [], [], []
+    orgs, covered, partner_orgs = [], [], []
     for region, departement, n in specs:
         communes = list(
-            Commune.objects.filter(departement=departement).order_by("code").values_list(
-                "id", "name", "postal_codes"
-            )
+            Commune.objects.filter(departement=departement)
+            .order_by("code")
+            .values_list("id", "name", "postal_codes")
         )
         chunks = _allocate(len(communes), [1] * n)
         start = 0
@@ -241,9 +241,14 @@ def build(rng: random.Random, scale: float, write) -> Network:
             person(Role.ARML_PILOT, arml, email=f"bench.pilote-region@{BENCH_DOMAIN}")
         person(Role.ARML_PILOT, arml)
     partner_users = {
-        org.id: person({"conseil_departemental": Role.ASE_REFERENT,
-                        "france_travail": Role.FRANCE_TRAVAIL_ADVISER,
-                        "spip": Role.CPIP}[org.kind], org)
+        org.id: person(
+            {
+                "conseil_departemental": Role.ASE_REFERENT,
+                "france_travail": Role.FRANCE_TRAVAIL_ADVISER,
+                "spip": Role.CPIP,
+            }[org.kind],
+            org,
+        )
         for org in partner_orgs
     }
 
@@ -262,7 +267,9 @@ def build(rng: random.Random, scale: float, write) -> Network:
         if bench:
             counsellors.insert(
                 0,
-                person(Role.COUNSELLOR, org, email=f"bench.conseiller@{BENCH_DOMAIN}", site=site_ids[0]),
+                person(
+                    Role.COUNSELLOR, org, email=f"bench.conseiller@{BENCH_DOMAIN}", site=site_ids[0]
+                ),
             )
             person(Role.DIRECTOR, org, email=f"bench.directeur@{BENCH_DOMAIN}", site=site_ids[0])
         else:
@@ -292,12 +299,13 @@ def build(rng: random.Random, scale: float, write) -> Network:
             reception=[u.id for u in reception],
             cjml=[u.id for u in cjml],
             partners={
-                kind: (partner.id, partner_users[partner.id].id) for kind, partner in partners.items()
+                kind: (partner.id, partner_users[partner.id].id)
+                for kind, partner in partners.items()
             },
         )
         # The bench counsellor's portfolio is filled apart, to exactly BENCH_PORTFOLIO files.
         pool = ml.counsellors[1:] if counsellors[0].email.startswith("bench.") else ml.counsellors
-        ml.referents = [c for c in pool for _ in range(rng.randint(7, 13))]
+        ml.referents = [c for c in pool for _ in range(rng.randint(10, 13))]
         result.append(ml)
     bench = result[bench_index]
     bench_counsellor = bench.counsellors[0]

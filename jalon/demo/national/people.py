@@ -77,7 +77,18 @@ COLUMNS = {table: tuple(columns.split()) for table, columns in COLUMNS.items()}
 TABLES = list(COLUMNS)
 
 # Age at first reception (weights): most young people come between 18 and 21.
-AGES = [(16, 6), (17, 9), (18, 14), (19, 15), (20, 14), (21, 12), (22, 10), (23, 8), (24, 7), (25, 5)]
+AGES = [
+    (16, 6),
+    (17, 9),
+    (18, 14),
+    (19, 15),
+    (20, 14),
+    (21, 12),
+    (22, 10),
+    (23, 8),
+    (24, 7),
+    (25, 5),
+]
 # Education levels as in seed 001: (1969 level, 2019 level or NULL, last class, diploma, weight).
 LEVELS = [
     ("VI", NULL, "4e", "", 8),
@@ -89,15 +100,57 @@ LEVELS = [
     ("III", "5", "BTS 2e année", "BTS", 7),
     ("II", "6", "Licence 3", "Licence", 3),
 ]
-ROME = ["G1602", "N1103", "D1507", "K2204", "F1703", "M1607", "J1501", "D1106", "I1604",
-        "G1803", "K1302", "N4105", "A1203", "F1602", "H3302", "D1214", "N1105", "G1801"]
+ROME = [
+    "G1602",
+    "N1103",
+    "D1507",
+    "K2204",
+    "F1703",
+    "M1607",
+    "J1501",
+    "D1106",
+    "I1604",
+    "G1803",
+    "K1302",
+    "N4105",
+    "A1203",
+    "F1602",
+    "H3302",
+    "D1214",
+    "N1105",
+    "G1801",
+]
 FORMACODES = ["22454", "31054", "42052", "43441", "15054", "21046", "34554", "42782"]
-EMPLOYER_KINDS = ["Boulangerie", "Garage", "Transports", "Hôtel", "Restaurant", "Supermarché",
-                  "EHPAD", "Menuiserie", "Plomberie", "Cabinet", "Pharmacie", "Entreprise",
-                  "Paysages", "Logistique", "Coiffure", "Électricité"]
-SUBJECTS = ["Point d'étape", "Suivi du parcours", "Préparation d'un entretien d'embauche",
-            "Recherche de formation", "Bilan de la PMSMP", "Démarches logement", "Suivi CEJ",
-            "Aide au CV", "Point mensuel", ""]
+EMPLOYER_KINDS = [
+    "Boulangerie",
+    "Garage",
+    "Transports",
+    "Hôtel",
+    "Restaurant",
+    "Supermarché",
+    "EHPAD",
+    "Menuiserie",
+    "Plomberie",
+    "Cabinet",
+    "Pharmacie",
+    "Entreprise",
+    "Paysages",
+    "Logistique",
+    "Coiffure",
+    "Électricité",
+]
+SUBJECTS = [
+    "Point d'étape",
+    "Suivi du parcours",
+    "Préparation d'un entretien d'embauche",
+    "Recherche de formation",
+    "Bilan de la PMSMP",
+    "Démarches logement",
+    "Suivi CEJ",
+    "Aide au CV",
+    "Point mensuel",
+    "",
+]
 SESSIONS = [
     ("workshop", "Atelier CV et lettre de motivation", "Emploi"),
     ("workshop", "Atelier simulation d'entretien", "Emploi"),
@@ -111,27 +164,59 @@ SESSIONS = [
     ("job_event", "Forum de l'alternance", "Formation"),
 ]
 PROPOSALS = {
-    "job_offer": ["Offre d'employé·e polyvalent·e", "Offre de préparateur·rice de commandes",
-                  "Offre de serveur·se", "Offre d'agent·e d'entretien"],
-    "training": ["Formation préqualifiante aux métiers du BTP", "Titre professionnel vendeur",
-                 "CAP en un an", "Formation aux savoirs de base"],
+    "job_offer": [
+        "Offre d'employé·e polyvalent·e",
+        "Offre de préparateur·rice de commandes",
+        "Offre de serveur·se",
+        "Offre d'agent·e d'entretien",
+    ],
+    "training": [
+        "Formation préqualifiante aux métiers du BTP",
+        "Titre professionnel vendeur",
+        "CAP en un an",
+        "Formation aux savoirs de base",
+    ],
     "service_civique": ["Mission de service civique en association"],
     "sponsorship": ["Parrainage par un·e bénévole du réseau"],
     "cpf": ["Permis B financé par le CPF"],
     "material_aid": ["Aide au transport", "Aide alimentaire d'urgence"],
     "psychological_support": ["Orientation vers le point d'accueil écoute jeunes"],
 }
-PROPOSAL_KINDS = [("job_offer", 35), ("training", 30), ("service_civique", 8),
-                  ("sponsorship", 5), ("cpf", 7), ("material_aid", 10),
-                  ("psychological_support", 5)]
-AREAS = ["employment", "training", "health", "housing", "mobility", "resources",
-         "citizenship", "leisure"]
-PHASE_OBJECTIVES = ["Définir un projet professionnel", "Lever les freins à la mobilité",
-                    "Accéder à une formation qualifiante", "Rechercher un emploi"]
+PROPOSAL_KINDS = [
+    ("job_offer", 35),
+    ("training", 30),
+    ("service_civique", 8),
+    ("sponsorship", 5),
+    ("cpf", 7),
+    ("material_aid", 10),
+    ("psychological_support", 5),
+]
+AREAS = [
+    "employment",
+    "training",
+    "health",
+    "housing",
+    "mobility",
+    "resources",
+    "citizenship",
+    "leisure",
+]
+PHASE_OBJECTIVES = [
+    "Définir un projet professionnel",
+    "Lever les freins à la mobilité",
+    "Accéder à une formation qualifiante",
+    "Rechercher un emploi",
+]
 # Exit outcome of an ended pathway -> (situation kind, contract type, training type).
 OUTCOMES = [
-    ("sustainable_employment", 22), ("employment", 14), ("work_study", 10), ("training", 14),
-    ("school", 2), ("service_civique", 3), ("other_programme", 4), ("job_seeker", 21),
+    ("sustainable_employment", 22),
+    ("employment", 14),
+    ("work_study", 10),
+    ("training", 14),
+    ("school", 2),
+    ("service_civique", 3),
+    ("other_programme", 4),
+    ("job_seeker", 21),
     ("unknown", 10),
 ]
 OUTCOME_SITUATIONS = {
@@ -207,7 +292,7 @@ class Generator:
 
     # -- collective sessions ---------------------------------------------------------------
     def sessions(self, ml):
-        """About three sessions a week per 2,500 young people, over the 3 years and 2 months ahead."""
+        """About three sessions a week per 2,500 young people, over 3 years and 2 months ahead."""
         rng = self.rng
         per_week = max(1, round(ml.young_people / 800))
         for week_start in range(self.start - self.start % 7, self.today + 60, 7):
@@ -220,9 +305,17 @@ class Generator:
                 self.emit(
                     "scheduling_collectivesession",
                     (
-                        str(session_id), self.uid(), str(ml.id), kind, title, theme,
-                        self.at(ordinal, rng.choice((4, 10))), "120" if kind != "job_event" else "180",
-                        "Salle de réunion", str(facilitator), str(rng.choice((12, 15, 20, 30))),
+                        str(session_id),
+                        self.uid(),
+                        str(ml.id),
+                        kind,
+                        title,
+                        theme,
+                        self.at(ordinal, rng.choice((4, 10))),
+                        "120" if kind != "job_event" else "180",
+                        "Salle de réunion",
+                        str(facilitator),
+                        str(rng.choice((12, 15, 20, 30))),
                         self.at(ordinal - 20),
                     ),
                 )
@@ -259,12 +352,18 @@ class Generator:
         if active:
             status = "active"
         else:
-            status = "active" if rand() < (0.85 if age_days < 365 else 0.5 if age_days < 730 else 0.25) else "inactive"
+            status = (
+                "active"
+                if rand() < (0.85 if age_days < 365 else 0.5 if age_days < 730 else 0.25)
+                else "inactive"
+            )
         if referent is None and (status == "active" or rand() < 0.7):
             referent = self.pick_counsellor(ml)
         counsellor = referent or self.pick_counsellor(ml)
-        follow_end = today if status == "active" else min(
-            today - 20 - rr(60), first_reception + 60 + rr(700)
+        follow_end = (
+            today
+            if status == "active"
+            else min(today - 20 - rr(60), first_reception + 60 + rr(700))
         )
         follow_end = max(follow_end, first_reception)
         site = ml.sites[rr(len(ml.sites))]
@@ -275,13 +374,33 @@ class Generator:
         self.emit(
             "youngpeople_youngperson",
             (
-                str(yp), "1", self.uid(), last_name, birth_name, first_name, "F" if female else "M",
-                self.day(birth), f"0{6 + rr(2)} {rr(10, 100)} {rr(10, 100)} {rr(10, 100)} {rr(10, 100)}",
-                email, f"{rr(1, 120)} rue {names.LAST_NAMES[rr(60)]}", postal_code, str(commune_id),
-                level_1969, level_2019, last_class, diploma, "t" if rand() < 0.85 else "f",
-                self.day(first_reception), "", str(ml.id), str(site),
-                str(referent) if referent else NULL, status,
-                normalize_name(last_name, birth_name, first_name), created, created,
+                str(yp),
+                "1",
+                self.uid(),
+                last_name,
+                birth_name,
+                first_name,
+                "F" if female else "M",
+                self.day(birth),
+                f"0{6 + rr(2)} {rr(10, 100)} {rr(10, 100)} {rr(10, 100)} {rr(10, 100)}",
+                email,
+                f"{rr(1, 120)} rue {names.LAST_NAMES[rr(60)]}",
+                postal_code,
+                str(commune_id),
+                level_1969,
+                level_2019,
+                last_class,
+                diploma,
+                "t" if rand() < 0.85 else "f",
+                self.day(first_reception),
+                "",
+                str(ml.id),
+                str(site),
+                str(referent) if referent else NULL,
+                status,
+                normalize_name(last_name, birth_name, first_name),
+                created,
+                created,
             ),
         )
         items = 0
@@ -293,10 +412,29 @@ class Generator:
             publics.append(("zrr", ""))
         age_now = (today - birth) // 365
         if rand() < 0.03:
-            publics.append(("ase", "ase_young_adult" if age_now >= 18 else rng.choice(("ase_placed", "ase_at_home"))))
+            publics.append(
+                (
+                    "ase",
+                    "ase_young_adult"
+                    if age_now >= 18
+                    else rng.choice(("ase_placed", "ase_at_home")),
+                )
+            )
         justice = rand() < 0.015
         if justice:
-            publics.append(("justice", rng.choice(("justice_open", "justice_open", "justice_detention", "justice_pjj_placement"))))
+            publics.append(
+                (
+                    "justice",
+                    rng.choice(
+                        (
+                            "justice_open",
+                            "justice_open",
+                            "justice_detention",
+                            "justice_pjj_placement",
+                        )
+                    ),
+                )
+            )
         if rqth:
             publics.append(("disability", "rqth"))
         elif rand() < 0.01:
@@ -309,23 +447,41 @@ class Generator:
                 end = self.day(birth + 18 * 365 + 4)
             self.emit(
                 "youngpeople_prioritypublicperiod",
-                (str(self.next_id("youngpeople_prioritypublicperiod")), str(yp), public, detail,
-                 self.day(first_reception), end),
+                (
+                    str(self.next_id("youngpeople_prioritypublicperiod")),
+                    str(yp),
+                    public,
+                    detail,
+                    self.day(first_reception),
+                    end,
+                ),
             )
         # First reception (level 1).
         draw = rand()
-        outcome = "counsellor_orientation" if draw < 0.82 or active or timeline_items else (
-            "one_off_answer" if draw < 0.92 else "external_orientation"
+        outcome = (
+            "counsellor_orientation"
+            if draw < 0.82 or active or timeline_items
+            else ("one_off_answer" if draw < 0.92 else "external_orientation")
         )
         self.emit(
             "reception_firstreception",
             (
-                str(self.next_id("reception_firstreception")), self.uid(), str(yp),
-                self.day(first_reception), str(site), str(ml.reception[rr(len(ml.reception))]),
-                "walk_in" if rand() < 0.6 else "appointment", outcome,
-                rng.choice(("health", "mobility", "housing", "resources", "administrative")) if outcome == "one_off_answer" else "",
-                rng.choice(("France Travail", "CCAS", "Point information jeunesse")) if outcome == "external_orientation" else "",
-                "", created,
+                str(self.next_id("reception_firstreception")),
+                self.uid(),
+                str(yp),
+                self.day(first_reception),
+                str(site),
+                str(ml.reception[rr(len(ml.reception))]),
+                "walk_in" if rand() < 0.6 else "appointment",
+                outcome,
+                rng.choice(("health", "mobility", "housing", "resources", "administrative"))
+                if outcome == "one_off_answer"
+                else "",
+                rng.choice(("France Travail", "CCAS", "Point information jeunesse"))
+                if outcome == "external_orientation"
+                else "",
+                "",
+                created,
             ),
         )
         items += 1
@@ -340,26 +496,46 @@ class Generator:
                 if completed > today:
                     completed = None
                 items += 1 + (completed is not None)
-                next_step, pathways = self.plan_pathways(completed, birth, rqth, active or timeline_items is not None)
+                next_step, pathways = self.plan_pathways(
+                    completed, birth, rqth, active or timeline_items is not None
+                )
                 diagnostic = self.next_id("reception_diagnostic")
                 self.emit(
                     "reception_diagnostic",
                     (
-                        str(diagnostic), "1", self.uid(), str(yp), str(counsellor), self.day(started),
-                        self.day(completed), "", next_step if completed else "",
-                        self.at(started, 5), self.at(completed or started, 5),
+                        str(diagnostic),
+                        "1",
+                        self.uid(),
+                        str(yp),
+                        str(counsellor),
+                        self.day(started),
+                        self.day(completed),
+                        "",
+                        next_step if completed else "",
+                        self.at(started, 5),
+                        self.at(completed or started, 5),
                     ),
                 )
                 for k in range(1 + rr(2)):
                     self.emit(
                         "reception_diagnosticinterview",
-                        (str(self.next_id("reception_diagnosticinterview")), str(diagnostic),
-                         self.day(min(started + 10 * k, completed or today)), "in_person" if rand() < 0.85 else "phone"),
+                        (
+                            str(self.next_id("reception_diagnosticinterview")),
+                            str(diagnostic),
+                            self.day(min(started + 10 * k, completed or today)),
+                            "in_person" if rand() < 0.85 else "phone",
+                        ),
                     )
                 for area in rng.sample(AREAS, 3 + rr(4)):
                     self.emit(
                         "reception_diagnosticarea",
-                        (str(self.next_id("reception_diagnosticarea")), str(diagnostic), area, "", ""),
+                        (
+                            str(self.next_id("reception_diagnosticarea")),
+                            str(diagnostic),
+                            area,
+                            "",
+                            "",
+                        ),
                     )
                 for kind, start, planned_end, end in pathways:
                     items += self.pathway(yp, kind, start, planned_end, end, counsellor, birth)
@@ -370,7 +546,9 @@ class Generator:
                     if end is not None:
                         outcome_kind = self.last_outcome
         # Situations: NEET on arrival, then what came out of the pathway, and short jobs.
-        items += self.situations(yp, first_reception, follow_end, pathway_end, outcome_kind, counsellor)
+        items += self.situations(
+            yp, first_reception, follow_end, pathway_end, outcome_kind, counsellor
+        )
         # Proposals and immersions.
         for _ in range(rr(4)):
             items += self.proposal(yp, first_reception, follow_end, counsellor, cej_active)
@@ -379,10 +557,17 @@ class Generator:
             self.emit(
                 "pathways_pmsmp",
                 (
-                    str(self.next_id("pathways_pmsmp")), self.uid(), str(yp),
-                    self.employers[rr(len(self.employers))], f"{rr(10**13, 10**14)}",
-                    self.day(start), self.day(start + 4 + rr(20)), "35.0",
-                    rng.choice(("discover", "confirm", "recruit")), ROME[rr(len(ROME))], "",
+                    str(self.next_id("pathways_pmsmp")),
+                    self.uid(),
+                    str(yp),
+                    self.employers[rr(len(self.employers))],
+                    f"{rr(10**13, 10**14)}",
+                    self.day(start),
+                    self.day(start + 4 + rr(20)),
+                    "35.0",
+                    rng.choice(("discover", "confirm", "recruit")),
+                    ROME[rr(len(ROME))],
+                    "",
                     str(counsellor),
                 ),
             )
@@ -390,7 +575,9 @@ class Generator:
         # Collective sessions.
         if ml.sessions and rand() < 0.7:
             low = bisect_left(ml.session_days, first_reception)
-            high = bisect_right(ml.session_days, min(follow_end + (30 if status == "active" else 0), today + 60))
+            high = bisect_right(
+                ml.session_days, min(follow_end + (30 if status == "active" else 0), today + 60)
+            )
             if high > low:
                 for index in {low + rr(high - low) for _ in range(1 + rr(4))}:
                     ordinal, session = ml.sessions[index]
@@ -401,20 +588,37 @@ class Generator:
                         state = "present" if draw < 0.7 else "absent" if draw < 0.85 else "excused"
                     self.emit(
                         "scheduling_participation",
-                        (str(self.next_id("scheduling_participation")), str(session), str(yp), state,
-                         self.at(ordinal - 1 - rr(14), 2)),
+                        (
+                            str(self.next_id("scheduling_participation")),
+                            str(session),
+                            str(yp),
+                            state,
+                            self.at(ordinal - 1 - rr(14), 2),
+                        ),
                     )
                     items += 1
         # Consents and liaison forms.
         if timeline_items is None:
-            items += self.sharing(ml, yp, publics, justice, first_reception, counsellor,
-                                  first_name, last_name, birth, commune_id)
+            items += self.sharing(
+                ml,
+                yp,
+                publics,
+                justice,
+                first_reception,
+                counsellor,
+                first_name,
+                last_name,
+                birth,
+                commune_id,
+            )
         # Appointments: about one every three weeks while the file is followed.
         if timeline_items is not None:
             count = timeline_items - items
         else:
-            count = max(1, (follow_end - first_reception) // (14 + rr(25)))
-        self.appointments(ml, yp, counsellor, first_reception, follow_end, count, status == "active", justice)
+            count = max(1, (follow_end - first_reception) // (12 + rr(22)))
+        self.appointments(
+            ml, yp, counsellor, first_reception, follow_end, count, status == "active", justice
+        )
         self.timeline_items = items + count
         return yp
 
@@ -429,8 +633,12 @@ class Generator:
         draw = rng.random()
         if force:
             draw = draw * 0.58
-        kind = "cej" if draw < 0.33 else "pacea" if draw < 0.58 else (
-            "orientation_sequence" if draw < 0.68 else ""
+        kind = (
+            "cej"
+            if draw < 0.33
+            else "pacea"
+            if draw < 0.58
+            else ("orientation_sequence" if draw < 0.68 else "")
         )
         if not kind:
             return rng.choice(("e2c", "service_civique", "training_body", "iae", "other")), []
@@ -449,7 +657,9 @@ class Generator:
     def dates(self, kind, start, limit):
         rng = self.rng
         if kind == "cej":
-            months = rng.choice((6, 6, 9, 12, 12, 12)) if rng.random() > 0.05 else 12 + rng.randint(1, 6)
+            months = (
+                rng.choice((6, 6, 9, 12, 12, 12)) if rng.random() > 0.05 else 12 + rng.randint(1, 6)
+            )
         elif kind == "pacea":
             months = rng.randint(6, 24)
         else:
@@ -457,7 +667,11 @@ class Generator:
         planned_end = min(start + int(months * 30.4) - 1, limit)
         end = None
         if planned_end < self.today:
-            end = planned_end if rng.random() < 0.7 else start + rng.randrange(planned_end - start + 1)
+            end = (
+                planned_end
+                if rng.random() < 0.7
+                else start + rng.randrange(planned_end - start + 1)
+            )
         elif rng.random() < 0.08 and start + 30 < self.today:
             end = start + 30 + rng.randrange(self.today - start - 30)
         return kind, start, planned_end, end
@@ -470,9 +684,15 @@ class Generator:
         if end is not None:
             exit_outcome = self.outcomes[rng.randrange(len(self.outcomes))]
             if end == planned_end:
-                exit_reason = "age_limit" if end >= birth + 26 * 365 - 2 else rng.choice(("completed", "completed", "autonomy"))
+                exit_reason = (
+                    "age_limit"
+                    if end >= birth + 26 * 365 - 2
+                    else rng.choice(("completed", "completed", "autonomy"))
+                )
             else:
-                exit_reason = rng.choice(("request", "no_contact", "moved", "reoriented", "autonomy", "sanction"))
+                exit_reason = rng.choice(
+                    ("request", "no_contact", "moved", "reoriented", "autonomy", "sanction")
+                )
                 if exit_reason == "sanction" and kind != "cej":
                     exit_reason = "no_contact"
             self.last_outcome = exit_outcome
@@ -485,8 +705,19 @@ class Generator:
         self.emit(
             "pathways_pathway",
             (
-                str(pathway), "1", self.uid(), str(yp), kind, self.day(start), self.day(planned_end),
-                exception, allowance, self.day(end), exit_reason, exit_outcome, str(counsellor),
+                str(pathway),
+                "1",
+                self.uid(),
+                str(yp),
+                kind,
+                self.day(start),
+                self.day(planned_end),
+                exception,
+                allowance,
+                self.day(end),
+                exit_reason,
+                exit_outcome,
+                str(counsellor),
                 self.at(start, 6),
             ),
         )
@@ -497,12 +728,19 @@ class Generator:
             length = max(1, (last - start) // phases)
             for k in range(phases):
                 phase_start = start + k * length
-                phase_end = phase_start + length - 1 if (k < phases - 1 or end is not None) else None
+                phase_end = (
+                    phase_start + length - 1 if (k < phases - 1 or end is not None) else None
+                )
                 self.emit(
                     "pathways_paceaphase",
-                    (str(self.next_id("pathways_paceaphase")), str(pathway), self.day(phase_start),
-                     self.day(phase_end), PHASE_OBJECTIVES[k % len(PHASE_OBJECTIVES)],
-                     "Objectifs atteints." if phase_end is not None else ""),
+                    (
+                        str(self.next_id("pathways_paceaphase")),
+                        str(pathway),
+                        self.day(phase_start),
+                        self.day(phase_end),
+                        PHASE_OBJECTIVES[k % len(PHASE_OBJECTIVES)],
+                        "Objectifs atteints." if phase_end is not None else "",
+                    ),
                 )
                 items += 1
         if kind == "cej" and rng.random() < 0.04:
@@ -511,9 +749,16 @@ class Generator:
                 month = datetime.date.fromordinal(breach).replace(day=1).toordinal()
                 self.emit(
                     "pathways_cejsanction",
-                    (str(self.next_id("pathways_cejsanction")), str(pathway), self.day(breach),
-                     "reduction", self.day(month), "Absence non justifiée à deux rendez-vous.",
-                     str(counsellor), self.at(breach + 2, 8)),
+                    (
+                        str(self.next_id("pathways_cejsanction")),
+                        str(pathway),
+                        self.day(breach),
+                        "reduction",
+                        self.day(month),
+                        "Absence non justifiée à deux rendez-vous.",
+                        str(counsellor),
+                        self.at(breach + 2, 8),
+                    ),
                 )
                 items += 1
         return items
@@ -529,8 +774,20 @@ class Generator:
             formacode = FORMACODES[rng.randrange(len(FORMACODES))]
         self.emit(
             "pathways_situation",
-            (str(self.next_id("pathways_situation")), self.uid(), str(yp), kind, contract, training,
-             self.day(start), self.day(end), organisation, rome, formacode, str(counsellor)),
+            (
+                str(self.next_id("pathways_situation")),
+                self.uid(),
+                str(yp),
+                kind,
+                contract,
+                training,
+                self.day(start),
+                self.day(end),
+                organisation,
+                rome,
+                formacode,
+                str(counsellor),
+            ),
         )
         return 1
 
@@ -539,22 +796,41 @@ class Generator:
         items = 0
         outcome_start = pathway_end + 1 if pathway_end is not None else None
         if rng.random() < 0.6:
-            end = outcome_start - 1 if outcome_start else (
-                None if rng.random() < 0.5 else min(follow_end, first_reception + 30 + rng.randrange(300))
+            end = (
+                outcome_start - 1
+                if outcome_start
+                else (
+                    None
+                    if rng.random() < 0.5
+                    else min(follow_end, first_reception + 30 + rng.randrange(300))
+                )
             )
             items += self.situation(yp, "job_seeker", "", "", first_reception, end, counsellor)
         if rng.random() < 0.35 and follow_end - first_reception > 60:
             start = first_reception + 30 + rng.randrange(follow_end - first_reception - 30)
             kind, contract, training = rng.choice(
-                (("employment", "interim", ""), ("employment", "cdd_short", ""), ("training", "", "pre_qualifying"), ("pmsmp", "", ""))
+                (
+                    ("employment", "interim", ""),
+                    ("employment", "cdd_short", ""),
+                    ("training", "", "pre_qualifying"),
+                    ("pmsmp", "", ""),
+                )
             )
-            items += self.situation(yp, kind, contract, training, start, start + 10 + rng.randrange(80), counsellor)
+            items += self.situation(
+                yp, kind, contract, training, start, start + 10 + rng.randrange(80), counsellor
+            )
         if outcome_kind in OUTCOME_SITUATIONS and outcome_start <= self.today:
             kind, contract, training = rng.choice(OUTCOME_SITUATIONS[outcome_kind])
             if kind != "job_seeker":
                 length = {"cdi": None, "cdd_6_plus": 200, "apprenticeship": 700}.get(contract, 120)
-                end = outcome_start + length if length and outcome_start + length < self.today else None
-                items += self.situation(yp, kind, contract, training, outcome_start, end, counsellor)
+                end = (
+                    outcome_start + length
+                    if length and outcome_start + length < self.today
+                    else None
+                )
+                items += self.situation(
+                    yp, kind, contract, training, outcome_start, end, counsellor
+                )
         return items
 
     def proposal(self, yp, first_reception, follow_end, counsellor, cej_active):
@@ -571,13 +847,34 @@ class Generator:
         descriptions = PROPOSALS[kind]
         self.emit(
             "pathways_proposal",
-            (str(self.next_id("pathways_proposal")), self.uid(), str(yp), kind, self.day(proposed),
-             descriptions[rng.randrange(len(descriptions))], status, self.day(done), hours,
-             str(counsellor)),
+            (
+                str(self.next_id("pathways_proposal")),
+                self.uid(),
+                str(yp),
+                kind,
+                self.day(proposed),
+                descriptions[rng.randrange(len(descriptions))],
+                status,
+                self.day(done),
+                hours,
+                str(counsellor),
+            ),
         )
         return 1
 
-    def sharing(self, ml, yp, publics, justice, first_reception, counsellor, first_name, last_name, birth, commune_id):
+    def sharing(
+        self,
+        ml,
+        yp,
+        publics,
+        justice,
+        first_reception,
+        counsellor,
+        first_name,
+        last_name,
+        birth,
+        commune_id,
+    ):
         """Consents to the partners that follow the young person; liaison forms from them."""
         rng = self.rng
         items = 0
@@ -597,31 +894,76 @@ class Generator:
         withdrawn = rng.random() < 0.05
         self.emit(
             "referrals_consent",
-            (str(consent), self.uid(), str(yp), str(organisation), "t", "t" if rng.random() < 0.6 else "f",
-             "t", "f", "signed_form" if rng.random() < 0.7 else "oral", self.day(given), str(counsellor),
-             self.at(given, 9), self.at(given + 60, 9) if withdrawn and given + 60 <= self.today else NULL,
-             str(counsellor) if withdrawn and given + 60 <= self.today else NULL),
+            (
+                str(consent),
+                self.uid(),
+                str(yp),
+                str(organisation),
+                "t",
+                "t" if rng.random() < 0.6 else "f",
+                "t",
+                "f",
+                "signed_form" if rng.random() < 0.7 else "oral",
+                self.day(given),
+                str(counsellor),
+                self.at(given, 9),
+                self.at(given + 60, 9) if withdrawn and given + 60 <= self.today else NULL,
+                str(counsellor) if withdrawn and given + 60 <= self.today else NULL,
+            ),
         )
         items += 1 + (withdrawn and given + 60 <= self.today)
         if partner != "france_travail" or rng.random() < 0.1:
             sent = first_reception - 5 - rng.randrange(30)
             form = self.next_id("referrals_liaisonform")
-            situation = {"spip": "probation", "conseil_departemental": "child_welfare"}.get(partner, "job_seeker")
+            situation = {"spip": "probation", "conseil_departemental": "child_welfare"}.get(
+                partner, "job_seeker"
+            )
             self.emit(
                 "referrals_liaisonform",
                 (
-                    str(form), "1", self.uid(), "to_ml", str(organisation), str(sender), str(ml.id),
-                    last_name, first_name, self.day(birth), "", "", str(commune_id), situation, "",
-                    str(yp), "Accompagnement vers l'emploi et la formation.",
-                    '["employment", "training"]', "", "normal", "", "t", "signed_form",
-                    self.day(sent), NULL, "", "", "accompaniment_started", self.at(sent, 3),
+                    str(form),
+                    "1",
+                    self.uid(),
+                    "to_ml",
+                    str(organisation),
+                    str(sender),
+                    str(ml.id),
+                    last_name,
+                    first_name,
+                    self.day(birth),
+                    "",
+                    "",
+                    str(commune_id),
+                    situation,
+                    "",
+                    str(yp),
+                    "Accompagnement vers l'emploi et la formation.",
+                    '["employment", "training"]',
+                    "",
+                    "normal",
+                    "",
+                    "t",
+                    "signed_form",
+                    self.day(sent),
+                    NULL,
+                    "",
+                    "",
+                    "accompaniment_started",
+                    self.at(sent, 3),
                     self.at(first_reception, 3),
                 ),
             )
             self.emit(
                 "referrals_liaisontransition",
-                (str(self.next_id("referrals_liaisontransition")), str(form), str(sender),
-                 self.at(sent, 3), "", "sent", ""),
+                (
+                    str(self.next_id("referrals_liaisontransition")),
+                    str(form),
+                    str(sender),
+                    self.at(sent, 3),
+                    "",
+                    "sent",
+                    "",
+                ),
             )
             items += 1
         return items
