@@ -31,3 +31,6 @@ UPLOAD_DIR = VAR_DIR / "test-uploads"  # noqa: F405
 WEBHOOK_ALLOW_LOCAL_TARGETS = True
 # Queued tasks run at once, in the test's transaction (huey's in-memory immediate mode).
 HUEY = {**HUEY, "immediate": True}  # noqa: F405
+# A `replica` alias mirroring the test database: the router tests send reporting reads there
+# (`JALON_REPORTING_DATABASE = "replica"`); the other tests leave it unused.
+DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405

@@ -22,6 +22,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce, ExtractDay, ExtractMonth, ExtractYear, TruncDate
+from django.utils import timezone
 
 from jalon.pathways.enums import (
     EMPLOYMENT_OR_TRAINING_OUTCOMES,
@@ -67,8 +68,20 @@ def _qpv_on(day) -> Exists:
     return _qpv((day, day))
 
 
-def _of(records: QuerySet) -> Q:
-    return Q(pk__in=records.values("young_person_id"))
+def _of(records: QuerySet) -> Exists:
+    """The outer young person has one of these records. A correlated EXISTS (not `pk IN`):
+    PostgreSQL probes the records' young-person index for the few files of one Mission Locale
+    and hashes the whole period's records for the nation, as the planner sees fit."""
+    return Exists(records.filter(young_person=OuterRef("pk")))
+
+
+def _during(period: Period) -> tuple:
+    """The period's bounds as instants (local midnights): a range on a timestamp column that
+    its index serves, where comparing its local date would read every row."""
+    zone = timezone.get_current_timezone()
+    start = datetime.datetime.combine(period.start, datetime.time(), tzinfo=zone)
+    end = datetime.datetime.combine(period.end, datetime.time(), tzinfo=zone)
+    return start, end + datetime.timedelta(days=1)
 
 
 # --- CPO n°2: held events ------------------------------------------------------------------
@@ -82,13 +95,14 @@ def _held_events(period: Period, *, qpv: bool) -> list[QuerySet]:
     interviews = DiagnosticInterview.objects.filter(
         held_on__range=(period.start, period.end)
     ).annotate(day=F("held_on"), young_person=F("diagnostic__young_person"))
+    start, until = _during(period)
     appointments = Appointment.objects.filter(
-        status=AppointmentStatus.PRESENT,
-        starts_at__date__range=(period.start, period.end),
+        status=AppointmentStatus.PRESENT, starts_at__gte=start, starts_at__lt=until
     ).annotate(day=TruncDate("starts_at"))
     participations = Participation.objects.filter(
         status=ParticipationStatus.PRESENT,
-        session__starts_at__date__range=(period.start, period.end),
+        session__starts_at__gte=start,
+        session__starts_at__lt=until,
     ).annotate(day=TruncDate("session__starts_at"))
     events = [first_receptions, interviews, appointments, participations]
     if qpv:
@@ -99,7 +113,7 @@ def _held_events(period: Period, *, qpv: bool) -> list[QuerySet]:
 def received(base: QuerySet, period: Period, *, qpv: bool = False) -> QuerySet:
     condition = Q()
     for records in _held_events(period, qpv=qpv):
-        condition |= Q(pk__in=records.values("young_person"))
+        condition |= _of(records)
     return base.filter(condition)
 
 

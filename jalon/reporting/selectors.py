@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from jalon import policy
 from jalon.accounts.models import Role, User
 from jalon.network.models import Organisation, Region, Site
-from jalon.reporting import anonymisation, counting
+from jalon.reporting import anonymisation, counting, snapshots
 from jalon.reporting.definitions import INDICATORS, Indicator, IndicatorCode, TableShape
 from jalon.reporting.periods import Period
 from jalon.youngpeople.models import YoungPerson
@@ -241,7 +241,7 @@ def _published(user, scope: Scope, period: Period) -> tuple[list, dict]:
     """The units of the scope and every published number by (code, column, unit or TOTAL):
     None when hidden."""
     if not policy.indicators_are_anonymised(user):
-        counts = _counts(scope.missions_locales, scope.breakdown, period)
+        counts = snapshots.counts(scope.missions_locales, scope.breakdown, period)
         listed = _listed_units(scope.missions_locales, scope.breakdown, scope.mission_locale)
         units = sorted(listed | {u for _, _, u in counts}, key=lambda u: (u is None, u or 0))
         values, _ = _system(counts, units)
@@ -275,7 +275,7 @@ def _pilot_published(kind: str, region, mission_locale, period: Period) -> tuple
         }
         locked_shown = {k for k, v in total_of_region.items() if v is not None}
         locked_hidden = {k for k, v in total_of_region.items() if v is None}
-    counts = _counts(missions_locales, breakdown, period)
+    counts = snapshots.counts(missions_locales, breakdown, period)
     units = sorted(
         _listed_units(missions_locales, breakdown) | {u for _, _, u in counts},
         key=lambda u: (u is None, u or 0),

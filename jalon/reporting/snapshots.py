@@ -1,0 +1,166 @@
+"""National and regional indicators from stored per-Mission-Locale counts.
+
+A young person is counted in the Mission Locale that holds the file, so a period's counts of
+the Mission Locales add up to their region's and the nation's, line by line and category by
+category. Each Mission Locale's counts of a period are stored (`CountSnapshot`) with the
+version of its data they were computed at; a commit that changes a record the indicators count
+moves that version on (`signals`), so reading a national table recounts only the Mission
+Locales changed since, then adds the stored rows up. The counting itself stays
+`selectors._counts`, generic over whatever the definitions hold; custom ranges and the
+site/counsellor views of a Mission Locale are counted live.
+"""
+
+import hashlib
+import inspect
+from collections import defaultdict
+
+from django.db import transaction
+from django.db.models import F
+
+from jalon.core import routers
+from jalon.network.models import Organisation
+from jalon.reporting import counting, selectors
+from jalon.reporting.definitions import INDICATORS
+from jalon.reporting.models import CountSnapshot, MissionLocaleDataVersion
+from jalon.reporting.periods import Period, PeriodKind
+
+STORED_BREAKDOWNS = ("region", "mission_locale")
+
+
+def definitions_fingerprint() -> str:
+    """Changes with the indicators, their columns or the counting rules: counts stored under
+    another fingerprint are recounted (a deployment that changes a rule needs no command)."""
+    columns = [(str(code), [c.key for c in ind.columns]) for code, ind in INDICATORS.items()]
+    text = repr(columns) + inspect.getsource(counting)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+FINGERPRINT = definitions_fingerprint()
+
+
+def covers(breakdown: str, period: Period) -> bool:
+    """Months, quarters and years by region or Mission Locale are stored; a custom range is
+    counted live (any two dates: storing them would keep what nobody reads again)."""
+    return breakdown in STORED_BREAKDOWNS and period.kind != PeriodKind.CUSTOM
+
+
+def mark_changed(mission_locale_ids) -> None:
+    """Move on the data version of these Mission Locales (called after a commit)."""
+    ids = set(
+        Organisation.objects.missions_locales()
+        .filter(pk__in=[i for i in mission_locale_ids if i])
+        .values_list("pk", flat=True)
+    )
+    if not ids:
+        return
+    with transaction.atomic():
+        MissionLocaleDataVersion.objects.bulk_create(
+            [MissionLocaleDataVersion(mission_locale_id=i) for i in sorted(ids)],
+            ignore_conflicts=True,
+        )
+        MissionLocaleDataVersion.objects.filter(pk__in=ids).update(version=F("version") + 1)
+
+
+def refresh(period: Period, mission_locale_ids=None, *, cold: bool = False) -> int:
+    """Recount the Mission Locales (all by default) whose stored counts of `period` are
+    missing or stale, or all of them when `cold`; returns how many were recounted.
+
+    Versions are read before counting, on the same database as the counts: a change committed
+    meanwhile leaves a version ahead of the stored one, recounted next time."""
+    with routers.reporting_reads():
+        missions_locales = Organisation.objects.missions_locales()
+        if mission_locale_ids is not None:
+            missions_locales = missions_locales.filter(pk__in=list(mission_locale_ids))
+        ids = list(missions_locales.values_list("pk", flat=True))
+        versions = dict(
+            MissionLocaleDataVersion.objects.filter(pk__in=ids).values_list(
+                "mission_locale_id", "version"
+            )
+        )
+        if cold:
+            stale = ids
+        else:
+            stored = {
+                ml: (version, fingerprint)
+                for ml, version, fingerprint in _stored(period, ids).values_list(
+                    "mission_locale_id", "version", "definitions"
+                )
+            }
+            stale = [ml for ml in ids if stored.get(ml) != (versions.get(ml, 0), FINGERPRINT)]
+        if not stale:
+            return 0
+        live = selectors._counts(
+            Organisation.objects.filter(pk__in=stale), "mission_locale", period
+        )
+    by_ml = defaultdict(lambda: defaultdict(dict))
+    for (code, column, ml), n in live.items():
+        if n:
+            by_ml[ml][str(code)][column] = n
+    CountSnapshot.objects.bulk_create(
+        [
+            CountSnapshot(
+                mission_locale_id=ml,
+                period_start=period.start,
+                period_end=period.end,
+                version=versions.get(ml, 0),
+                definitions=FINGERPRINT,
+                counts=by_ml.get(ml, {}),
+            )
+            for ml in stale
+        ],
+        update_conflicts=True,
+        unique_fields=["period_start", "period_end", "mission_locale"],
+        update_fields=["version", "definitions", "counts", "computed_at"],
+    )
+    return len(stale)
+
+
+def counts(missions_locales, breakdown: str, period: Period) -> dict:
+    """What `selectors._counts` returns, {(code, column, unit id): count}, added up from the
+    stored counts (refreshed first) when they cover the breakdown and period."""
+    if not covers(breakdown, period):
+        return selectors._counts(missions_locales, breakdown, period)
+    with routers.reporting_reads():
+        unit = "region_id" if breakdown == "region" else "pk"
+        unit_of = dict(missions_locales.values_list("pk", unit))
+    refresh(period, unit_of)
+    result = defaultdict(int)
+    with routers.reporting_reads():
+        rows = _stored(period, unit_of).values_list("mission_locale_id", "counts")
+        for ml, stored in rows.iterator():
+            for code, columns in stored.items():
+                for column, n in columns.items():
+                    result[(code, column, unit_of[ml])] += n
+    return dict(result)
+
+
+def refresh_stored(since) -> int:
+    """Recount what changed in every period stored that ends on or after `since` (the
+    background task keeps the tables pilots opened recently up to date)."""
+    periods = (
+        CountSnapshot.objects.filter(period_end__gte=since)
+        .values_list("period_start", "period_end")
+        .distinct()
+    )
+    return sum(refresh(_stored_period(start, end)) for start, end in periods)
+
+
+def forget() -> int:
+    """Drop every stored count (the next read counts from cold)."""
+    deleted, _ = CountSnapshot.objects.all().delete()
+    return deleted
+
+
+def _stored(period: Period, mission_locale_ids):
+    return CountSnapshot.objects.filter(
+        period_start=period.start,
+        period_end=period.end,
+        mission_locale_id__in=list(mission_locale_ids),
+    )
+
+
+def _stored_period(start, end) -> Period:
+    """Only months, quarters and years are stored; their kind follows from their length."""
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    kind = {1: PeriodKind.MONTH, 3: PeriodKind.QUARTER}.get(months, PeriodKind.YEAR)
+    return Period(kind, start, end)
