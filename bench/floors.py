@@ -7,6 +7,8 @@ and its floor is what the ORM, the policy, the templates and any extra query cos
 
 import datetime
 
+from jalon.audit import services as audit_services
+
 
 def worklist(cursor, *, user_id, ml_id, queue_rules, today, day_start, day_end):
     """Live alerts with their file's name, today's appointments, the portfolio counters."""
@@ -136,7 +138,8 @@ def file_page(cursor, *, young_person_id):
 
 
 def interview(cursor, *, appointment_id, user_id):
-    """The appointment, its new status, the line of its status log."""
+    """The appointment, its new status, the line of its status log, the audit journal's entry
+    (chained to the previous one under the journal's lock, as every write must be)."""
     cursor.execute(
         "SELECT p.*, y.mission_locale_id FROM scheduling_appointment p"
         " JOIN youngpeople_youngperson y ON y.id = p.young_person_id WHERE p.id = %s",
@@ -151,6 +154,16 @@ def interview(cursor, *, appointment_id, user_id):
         " (changed_at, from_status, to_status, reason, appointment_id, changed_by_id)"
         " VALUES (now(), 'planned', 'present', '', %s, %s)",
         [appointment_id, user_id],
+    )
+    cursor.execute("SELECT pg_advisory_xact_lock(%s)", [audit_services._CHAIN_LOCK_KEY])
+    cursor.execute("SELECT hash FROM audit_auditentry ORDER BY id DESC LIMIT 1")
+    cursor.fetchall()
+    cursor.execute(
+        "INSERT INTO audit_auditentry (at, actor_label, channel, action, object_type, object_id,"
+        " changes, actor_id, hash, previous_hash)"
+        " VALUES (now(), '', 'web', 'update', 'appointment', %s, '{}', %s, md5(random()::text),"
+        " '')",
+        [str(appointment_id), user_id],
     )
 
 
