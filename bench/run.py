@@ -485,6 +485,33 @@ def table(results: list[Result]) -> str:
     return "\n".join(lines + (["", *notes] if notes else []))
 
 
+def context(args) -> str:
+    """Date, machine and dataset, as docs/performance.md records them with each table."""
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        version = cursor.fetchone()[0] if connection.vendor == "postgresql" else ""
+        cursor.execute(
+            "SELECT (SELECT count(*) FROM youngpeople_youngperson),"
+            " (SELECT count(*) FROM scheduling_appointment),"
+            " (SELECT count(*) FROM accounts_user),"
+            " (SELECT count(*) FROM network_organisation WHERE kind = 'mission_locale')"
+        )
+        people, appointments, users, missions_locales = cursor.fetchone()
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+
+    def n(value):
+        return f"{value:,}".replace(",", " ")
+
+    return (
+        f"- {timezone.now():%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cœurs, {memory:.0f} Go de "
+        f"mémoire, {connection.vendor} {version} (base {connection.settings_dict['NAME']})\n"
+        f"- {n(people)} jeunes, {n(appointments)} rendez-vous, {n(users)} comptes, "
+        f"{missions_locales} Missions Locales\n"
+        f"- {args.runs} mesures après {args.warmup} d'échauffement par scénario"
+        " (moins pour les plus longs, voir bench/README.md)"
+    )
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=30, help="measured runs per scenario")
@@ -503,13 +530,8 @@ def main(argv=None):
     args = parser.parse_args(argv)
     accounts = ACCOUNTS["demo" if args.demo else "national"]
     bench = Bench(accounts, args.runs, args.warmup, args.queries, args.profile)
-    people = YoungPerson.objects.count()
-    print(
-        f"{timezone.now():%Y-%m-%d %H:%M} UTC, {connection.vendor} "
-        f"{connection.settings_dict['NAME']}, {people} jeunes, "
-        f"{args.runs} mesures après {args.warmup} d'échauffement",
-        file=sys.stderr,
-    )
+    header = context(args)
+    print(header, file=sys.stderr)
     with rolled_back():
         pending = unapplied_migrations()
         if pending:
@@ -519,7 +541,7 @@ def main(argv=None):
             print(f"  migrations appliquées pour ce passage : {names}", file=sys.stderr)
             call_command("migrate", verbosity=0)
         results = bench.run(args.only, args.skip)
-    print(table(results))
+    print(header + "\n\n" + table(results))
 
 
 if __name__ == "__main__":
