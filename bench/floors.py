@@ -10,6 +10,16 @@ import datetime
 from jalon.audit import services as audit_services
 
 
+def account(cursor, *, user_id):
+    """The session and the account, what every page reads before its own data."""
+    cursor.execute(
+        "SELECT session_data FROM django_session WHERE session_key = 'x' AND expire_date > now()"
+    )
+    cursor.fetchall()
+    cursor.execute("SELECT * FROM accounts_user WHERE id = %s", [user_id])
+    cursor.fetchall()
+
+
 def worklist(cursor, *, user_id, ml_id, queue_rules, today, day_start, day_end):
     """Live alerts with their file's name, today's appointments, the portfolio counters."""
     params = {

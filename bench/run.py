@@ -88,6 +88,7 @@ class Scenario:
     runs: int | None = None  # fewer runs for the heavy ones
     warmup: int | None = None
     note: str = ""
+    reference: bool = False  # measured to read the others by, no target of its own
     setup: object = None  # () -> None: once, before the warm-up (kept until the group ends)
     before: object = None  # () -> None: before each run, in its savepoint, untimed
     floor_extra_ms: list = field(default_factory=list)  # measured cost besides SQL (hashing)
@@ -123,6 +124,8 @@ class Result:
 
     @property
     def verdict(self) -> str:
+        if self.scenario.reference:
+            return "—"
         misses = []
         if self.scenario.target_ms is not None and self.p95 > self.scenario.target_ms:
             misses.append("cible")
@@ -298,6 +301,15 @@ class Bench:
 
         ml_scope = f"ml:{self.ml.code}"
         with_counsellor = [
+            Scenario(
+                "Référence : page « Mon compte » (presque sans données)",
+                lambda: expect(counsellor.get("/compte/")),
+                lambda cursor: floors.account(cursor, user_id=self.counsellor.pk),
+                "—",
+                reference=True,
+                note="le coût fixe d'une page (session, compte, middleware, gabarit DSFR) : "
+                "il pèse sur le ratio de toutes les autres",
+            ),
             Scenario(
                 "Connexion jusqu'à la liste de travail",
                 login,
