@@ -66,6 +66,7 @@ class MissionLocale:
     cjml: list = field(default_factory=list)
     partners: dict = field(default_factory=dict)  # kind -> (organisation id, user id)
     referents: list = field(default_factory=list)  # counsellor ids, repeated by weight
+    turn: int = 0  # referents are dealt in turn: portfolios follow the weights closely
     sessions: list = field(default_factory=list)  # (day ordinal, id), sorted
     session_days: list = field(default_factory=list)
 
@@ -147,7 +148,8 @@ def build(rng: random.Random, scale: float, write) -> Network:
         for index, size in enumerate(chunks):
             territory = communes[start : start + size] or communes[-1:]
             start += size
-            seat = territory[rng.randrange(len(territory))]
+            # The seat: a town with several postal codes if there is one (a larger town).
+            seat = max(territory, key=lambda c: (len(c[2].split()), rng.random()))
             code = f"{PREFIX}ML{departement.code}-{index + 1:02d}"
             orgs.append(
                 Organisation(
@@ -306,6 +308,7 @@ def build(rng: random.Random, scale: float, write) -> Network:
         # The bench counsellor's portfolio is filled apart, to exactly BENCH_PORTFOLIO files.
         pool = ml.counsellors[1:] if counsellors[0].email.startswith("bench.") else ml.counsellors
         ml.referents = [c for c in pool for _ in range(rng.randint(10, 13))]
+        rng.shuffle(ml.referents)
         result.append(ml)
     bench = result[bench_index]
     bench_counsellor = bench.counsellors[0]

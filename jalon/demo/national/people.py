@@ -623,7 +623,8 @@ class Generator:
         return yp
 
     def pick_counsellor(self, ml):
-        return ml.referents[self.rng.randrange(len(ml.referents))]
+        ml.turn += 1
+        return ml.referents[ml.turn % len(ml.referents)]
 
     def plan_pathways(self, completed, birth, rqth, force):
         """The recommended next step and the pathways [(kind, start, planned end, end)]."""
