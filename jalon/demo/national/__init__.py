@@ -40,7 +40,9 @@ def load(*, scale: float, seed: int, replace: bool, write) -> dict:
         if replace:
             with connection.cursor() as cursor:
                 cursor.execute(
-                    "TRUNCATE " + ", ".join(f'"{t}"' for t in REPLACED_TABLES) + " CASCADE"
+                    "TRUNCATE "
+                    + ", ".join(f'"{t}"' for t in REPLACED_TABLES)
+                    + " RESTART IDENTITY CASCADE"
                 )
             progress.step("Tables vidées (--replace)")
         rng = random.Random(seed)

@@ -1,10 +1,13 @@
 """The national network: 15 regions, their ARMLs, 436 Missions Locales with their reception
 points and territories, partners per département, and every staff account."""
 
+import datetime
 import random
+import string
 from dataclasses import dataclass, field
 
 from django.contrib.auth.hashers import make_password
+from django.utils import timezone
 
 from jalon.accounts.backends import DEMO_PASSWORD
 from jalon.accounts.models import Role, User
@@ -106,7 +109,13 @@ def _ascii(value: str) -> str:
 
 def build(rng: random.Random, scale: float, write) -> Network:
     """Organisations, sites, territories and accounts (ORM bulk inserts: a few thousand rows)."""
-    password = make_password(DEMO_PASSWORD)
+    # One hash for every account; its salt drawn from the seed keeps the rows reproducible.
+    salt = "".join(rng.choices(string.ascii_letters + string.digits, k=22))
+    password = make_password(DEMO_PASSWORD, salt=salt)
+    # Accounts were opened when the 3 years of files begin (fixed: the same seed, the same rows).
+    joined = datetime.datetime.combine(
+        timezone.localdate() - datetime.timedelta(days=3 * 365), datetime.time(9), datetime.UTC
+    )
     regions = {r.code: r for r in Region.objects.all()}
     unml, _ = Organisation.objects.get_or_create(
         code="UNML", defaults={"kind": "unml", "name": "Union nationale des Missions Locales"}
@@ -230,6 +239,7 @@ def build(rng: random.Random, scale: float, write) -> Network:
             organisation=organisation,
             site_id=site,
             password=password,
+            date_joined=joined,
         )
         users.append(user)
         return user
