@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test lint format serve-demo clean bench
+.PHONY: demo test lint format serve-demo serve-prod load-test clean bench
 
 $(INSTALLED): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("Jalon demande Python 3.11 ou plus récent." if sys.version_info < (3, 11) else 0)'
@@ -25,6 +25,17 @@ demo: $(INSTALLED)
 	@# The task consumer (alerts kept fresh, nightly and morning jobs) runs beside the server.
 	JALON_DEMO=1 $(BIN)/jalon run_huey --quiet & trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
 	JALON_DEMO=1 $(BIN)/jalon runserver $(HOST):$(PORT)
+
+## make serve-prod: the production server (gunicorn, several workers, static files by WhiteNoise);
+## settings from the environment (JALON_SECRET_KEY, DATABASE_URL, JALON_CACHE_URL...: README)
+serve-prod: $(INSTALLED)
+	$(BIN)/jalon collectstatic --noinput -v0
+	JALON_BIND=$(HOST):$(PORT) $(BIN)/gunicorn -c config/gunicorn.py config.wsgi
+
+## make load-test: 200 counsellors for 5 minutes against http://$(HOST):$(PORT) (bench/load/README.md)
+load-test: $(INSTALLED)
+	$(BIN)/locust -f bench/load/locustfile.py --headless --users 200 --spawn-rate 2 \
+		--run-time 5m --host http://$(HOST):$(PORT) --csv var/load --only-summary
 
 ## make test: the whole suite (set DATABASE_URL to run it on PostgreSQL)
 test: $(INSTALLED)

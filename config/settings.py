@@ -390,6 +390,18 @@ FIELD_ENCRYPTION_KEYS = env_fernet_keys("JALON_FIELD_ENCRYPTION_KEYS", demo=DEMO
 # Documents attached to files: a private directory that no URL serves (downloads go through
 # the access policy), and the largest file accepted.
 UPLOAD_DIR = Path(env_str("JALON_UPLOAD_DIR", str(VAR_DIR / "uploads")))
+# They go through the "documents" storage: with several application servers, UPLOAD_DIR is a
+# directory they share, or JALON_DOCUMENTS_STORAGE names another Django storage backend (an
+# object store) whose constructor takes these options (docs/scaling.md).
+STORAGES["documents"] = {
+    "BACKEND": env_str("JALON_DOCUMENTS_STORAGE", "jalon.youngpeople.documents.PrivateStorage"),
+    "OPTIONS": {
+        "location": UPLOAD_DIR,
+        # Readable by the application's account only.
+        "file_permissions_mode": 0o600,
+        "directory_permissions_mode": 0o700,
+    },
+}
 UPLOAD_MAX_BYTES = env_int("JALON_UPLOAD_MAX_MB", 10) * 1024 * 1024
 # ClamAV daemon scanning every upload: "unix:///run/clamav/clamd.ctl" or "tcp://host:3310".
 # Empty: no scan (demo). Set: a file the scanner cannot judge is refused.

@@ -27,6 +27,7 @@ MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise")]  # noqa: 
 SECURE_SSL_REDIRECT = False
 # Uploaded documents of the tests, away from the demo's.
 UPLOAD_DIR = VAR_DIR / "test-uploads"  # noqa: F405
+STORAGES["documents"]["OPTIONS"]["location"] = UPLOAD_DIR
 # The webhook tests' receivers listen on http://127.0.0.1 (production refuses it, see tests).
 WEBHOOK_ALLOW_LOCAL_TARGETS = True
 # Queued tasks run at once, in the test's transaction (huey's in-memory immediate mode).

@@ -54,10 +54,11 @@ def _meets(start, until, *, prefix="") -> Q:
     )
 
 
-def _qpv(*intervals) -> Exists:
-    """A QPV period of the outer row's young person meeting every (start, until) given."""
+def _qpv(*intervals, person=None) -> Exists:
+    """A QPV period of the outer row's young person (or of `person`) meeting every
+    (start, until) given."""
     periods = PriorityPublicPeriod.objects.filter(
-        young_person=OuterRef("young_person"), public=PriorityPublic.QPV
+        young_person=person or OuterRef("young_person"), public=PriorityPublic.QPV
     )
     for start, until in intervals:
         periods = periods.filter(_meets(start, until))
@@ -106,7 +107,13 @@ def _held_events(period: Period, *, qpv: bool) -> list[QuerySet]:
     ).annotate(day=TruncDate("session__starts_at"))
     events = [first_receptions, interviews, appointments, participations]
     if qpv:
-        events = [records.filter(_qpv_on(OuterRef("day"))) for records in events]
+        # The QPV period of the file counted (`received` correlates each event to it), not
+        # of the event's young person, the same one: PostgreSQL then probes each file's
+        # events instead of hashing the whole network's. One Mission Locale (national
+        # dataset): 0.07 s instead of 1.8 s; the nation, whose counts are stored
+        # (`snapshots`): 30 s instead of 17 s.
+        day = (OuterRef("day"), OuterRef("day"))
+        events = [records.filter(_qpv(day, person=OuterRef(OuterRef("pk")))) for records in events]
     return events
 
 

@@ -85,6 +85,12 @@ class Appointment(models.Model):
         indexes = [
             models.Index(fields=["counsellor", "starts_at"]),
             models.Index(fields=["young_person", "starts_at"]),
+            # The indicators count the appointments held in a period, over a whole network.
+            models.Index(
+                fields=["starts_at"],
+                condition=models.Q(status=AppointmentStatus.PRESENT),
+                name="appointment_held_by_time",
+            ),
         ]
 
     def __str__(self):
@@ -186,7 +192,11 @@ class CollectiveSession(models.Model):
         verbose_name = "séance collective"
         verbose_name_plural = "séances collectives"
         ordering = ["starts_at"]
-        indexes = [models.Index(fields=["mission_locale", "starts_at"])]
+        indexes = [
+            models.Index(fields=["mission_locale", "starts_at"]),
+            # The indicators count the participations of a period, over a whole network.
+            models.Index(fields=["starts_at"], name="session_by_time"),
+        ]
 
     def __str__(self):
         return f"{self.title} — {timezone.localtime(self.starts_at):%d/%m/%Y}"

@@ -8,7 +8,7 @@ from pathlib import PurePath
 import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, storages
 from django.db import transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
@@ -32,12 +32,10 @@ class PrivateStorage(FileSystemStorage):
         raise ValueError("Les documents n'ont pas d'adresse : ils passent par la vue du dossier.")
 
 
-def storage() -> PrivateStorage:
-    """Read at each call so that the directory follows the settings (tests use their own)."""
-    # Readable by the application's account only.
-    return PrivateStorage(
-        location=settings.UPLOAD_DIR, file_permissions_mode=0o600, directory_permissions_mode=0o700
-    )
+def storage():
+    """The "documents" storage of settings.STORAGES: a private directory shared by the
+    application servers, or an object store (docs/scaling.md)."""
+    return storages["documents"]
 
 
 def max_size_label() -> str:

@@ -1,11 +1,12 @@
 """The national dataset at a tiny scale: the contract the benchmarks and the load test rely on.
 
-Two tests only (each loads the dataset once, about 5 seconds)."""
+The PostgreSQL tests load the dataset once each (a few seconds); SQLite gets a clear refusal."""
 
 import io
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.db.models import Count
 from django.urls import reverse
 
@@ -17,19 +18,26 @@ from jalon.youngpeople.models import YoungPerson
 from jalon.youngpeople.search import search_young_people
 from jalon.youngpeople.timeline import timeline
 
-pytestmark = pytest.mark.postgresql
-
 BENCH = "national.jalon.test"
 
 
 @pytest.fixture
 def national(db, settings):
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL-only feature (DATABASE_URL=postgres://...)")
     # As with JALON_DEMO=1: the demo password is accepted and no second factor is required.
     settings.DEMO_MODE = True
     settings.JALON_REQUIRE_2FA = False
     output = io.StringIO()
     call_command("demo-data", national=True, scale=0.0005, seed=7, stdout=output)
     return output.getvalue()
+
+
+def test_refused_on_sqlite_with_a_french_message(db):
+    if connection.vendor == "postgresql":
+        pytest.skip("SQLite only: PostgreSQL loads the dataset")
+    with pytest.raises(CommandError, match="demande PostgreSQL"):
+        call_command("demo-data", national=True, scale=0.0005)
 
 
 def test_network_bench_accounts_and_files_follow_the_contract(national):

@@ -27,6 +27,8 @@ def load(*, scale: float, seed: int, replace: bool, write) -> dict:
             "Le jeu de données national demande PostgreSQL (DATABASE_URL=postgres://...) : "
             "il est chargé par COPY."
         )
+    if "youngpeople_youngperson" not in connection.introspection.table_names():
+        raise CommandError("La base n'est pas migrée : lancez d'abord « jalon migrate ».")
     if scale <= 0:
         raise CommandError("--scale attend un nombre positif (1.0 pour le réseau national).")
     progress = bulk.Progress(write)
@@ -54,16 +56,18 @@ def load(*, scale: float, seed: int, replace: bool, write) -> dict:
             # cannot be altered.
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             restore = bulk.suspend_constraints(cursor, people.TABLES)
-        progress.step(f"Index et contraintes suspendus ({len(restore)})")
+        suspended = sum(len(statements) for statements in restore.values())
+        progress.step(f"Index et contraintes suspendus ({suspended})")
         counts = _generate(rng, net, write, progress)
         total = sum(counts.values())
         progress.step("Lignes écrites", total)
         for table in people.TABLES:
             write(f"    {table} : {bulk.number(counts[table])}")
         with connection.cursor() as cursor:
-            for statement in restore:
-                cursor.execute(statement)
-            progress.step(f"Index et contraintes recréés ({len(restore)})")
+            for table, statements in restore.items():
+                for statement in statements:
+                    cursor.execute(statement)
+                progress.step(f"{table} : {len(statements)} index et contraintes recréés")
             bulk.reset_sequences(cursor, people.TABLES)
             cursor.execute("ANALYZE")
             progress.step("ANALYZE")

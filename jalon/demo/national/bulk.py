@@ -15,11 +15,13 @@ from collections import Counter
 NULL = "\\N"
 
 
-def suspend_constraints(cursor, tables) -> list[str]:
+def suspend_constraints(cursor, tables) -> dict[str, list[str]]:
     """Drop the secondary indexes and the unique and foreign-key constraints of `tables`;
-    return the statements that recreate them (unique first, then indexes, then foreign keys)."""
-    uniques, indexes, foreign_keys = [], [], []
+    return, by table, the statements that recreate them (foreign keys point at primary keys,
+    which stay, so the tables can be restored in any order)."""
+    restore = {}
     for table in tables:
+        uniques, indexes, foreign_keys = [], [], []
         cursor.execute(
             "SELECT conname, contype, pg_get_constraintdef(oid) FROM pg_constraint "
             "WHERE conrelid = %s::regclass AND contype IN ('u', 'f') ORDER BY conname",
@@ -38,7 +40,8 @@ def suspend_constraints(cursor, tables) -> list[str]:
         for name, definition in cursor.fetchall():
             indexes.append(definition)
             cursor.execute(f'DROP INDEX "{name}"')
-    return uniques + indexes + foreign_keys
+        restore[table] = uniques + indexes + foreign_keys
+    return restore
 
 
 def reset_sequences(cursor, tables) -> None:
