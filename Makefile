@@ -37,6 +37,11 @@ load-test: $(INSTALLED)
 	$(BIN)/locust -f bench/load/locustfile.py --headless --users 200 --spawn-rate 2 \
 		--run-time 5m --host http://$(HOST):$(PORT) --csv var/load --only-summary
 
+## make bench: the pages and jobs of issue #9 timed beside their SQL floor (DATABASE_URL: the
+## national dataset; BENCH_ARGS="--runs 10 --only recherche" to narrow)
+bench: $(INSTALLED)
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
 ## make test: the whole suite (set DATABASE_URL to run it on PostgreSQL)
 test: $(INSTALLED)
 	$(BIN)/pytest

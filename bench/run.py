@@ -362,6 +362,8 @@ class Bench:
                 None,
                 "≤ 300 ms",
                 300,
+                runs=max(3, self.runs // 4),
+                warmup=1,
             ),
             Scenario(
                 "Export XLSX des indicateurs par portefeuille (conseiller·ère)",
@@ -371,6 +373,8 @@ class Bench:
                         self.indicators_query(ml_scope, vue="referent"),
                     )
                 ),
+                runs=max(3, self.runs // 4),
+                warmup=1,
             ),
         ]
 
