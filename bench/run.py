@@ -531,7 +531,9 @@ def context(args) -> str:
         f"- {n(people)} jeunes, {n(appointments)} rendez-vous, {n(users)} comptes, "
         f"{missions_locales} Missions Locales\n"
         f"- {args.runs} mesures après {args.warmup} d'échauffement par scénario"
-        " (moins pour les plus longs, voir bench/README.md)"
+        " (moins pour les plus longs, voir bench/README.md)\n"
+        f"- charge de la machine au départ : {os.getloadavg()[0]:.1f} (moyenne sur une minute ;"
+        f" au-delà de {os.cpu_count()}, les processus attendent un cœur)"
     )
 
 
