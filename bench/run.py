@@ -388,7 +388,7 @@ class Bench:
                 None,
                 "≤ 10 s",
                 10_000,
-                runs=3,
+                runs=1,
                 warmup=0,
                 before=snapshots.forget,
                 note="aucun décompte stocké : toutes les Missions Locales recomptées, "
