@@ -182,8 +182,8 @@ def replay(statements):
     the same reads, sent bare, without the Python that builds and uses them."""
 
     def run(cursor):
-        for sql in statements:
-            cursor.execute(sql)
+        for sql, params in statements:
+            cursor.execute(sql, params)
             if cursor.description is not None:
                 cursor.fetchall()
 

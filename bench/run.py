@@ -36,7 +36,6 @@ from django.db import connection, transaction  # noqa: E402
 from django.db.migrations.executor import MigrationExecutor  # noqa: E402
 from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from bench import floors  # noqa: E402
@@ -163,33 +162,30 @@ def timed(fn, runs: int, before=None) -> list:
     return times
 
 
-def captured(fn, show: bool, before=None) -> tuple[list[str], float, float]:
-    """The statements of one run, the time the database spent on them and the run's (ms)."""
-    durations = []
+def captured(fn, show: bool, before=None) -> tuple[list, float, float]:
+    """The statements of one run (sql, params), the time the database spent on them and the
+    run's (ms). Recorded by an execute wrapper: Django's own log keeps 9,000 at most."""
+    kept = []
 
     def clock(execute, sql, params, many, context):
         started = time.perf_counter()
         try:
             return execute(sql, params, many, context)
         finally:
-            durations.append((time.perf_counter() - started) * 1000)
+            if not sql.startswith(TRANSACTION_CONTROL):
+                kept.append((sql, None if many else params, (time.perf_counter() - started) * 1000))
 
     with rolled_back():
         if before:
             before()
-        with CaptureQueriesContext(connection) as queries, connection.execute_wrapper(clock):
+        with connection.execute_wrapper(clock):
             started = time.perf_counter()
             fn()
             elapsed = (time.perf_counter() - started) * 1000
-    kept = [
-        (q["sql"], duration)
-        for q, duration in zip(queries.captured_queries, durations, strict=True)
-        if not q["sql"].startswith(TRANSACTION_CONTROL)
-    ]
     if show:
-        for sql, duration in kept:
-            print(f"    {duration:8.2f} ms  {sql[:300]}", file=sys.stderr)
-    return [sql for sql, _ in kept], sum(duration for _, duration in kept), elapsed
+        for sql, params, duration in kept:
+            print(f"    {duration:8.2f} ms  {sql[:300]} {str(params)[:100]}", file=sys.stderr)
+    return [(sql, params) for sql, params, _ in kept], sum(d for *_, d in kept), elapsed
 
 
 def profiled(fn, before=None) -> None:
@@ -468,7 +464,7 @@ class Bench:
             times = timed(scenario.page, runs, scenario.before)
         floor = scenario.floor
         if floor is None:  # indicators, exports, jobs: their own reads, sent bare
-            reads = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+            reads = [s for s in statements if s[0].lstrip().upper().startswith("SELECT")]
             floor = floors.replay(reads)
 
         def floor_once():
