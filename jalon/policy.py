@@ -1343,6 +1343,13 @@ def indicator_breakdowns(user) -> tuple[str, ...]:
     return ("site",)
 
 
+def can_read_penal_indicators(user) -> bool:
+    """Justice figures (releases, leaves, measures) split by site or counsellor point at a few
+    people: in a Mission Locale they are for the staff habilitated for justice; pilots read
+    them anonymised (the agreement's yearly transmission)."""
+    return is_justice_habilitated(user) or (_is_active(user) and user.is_pilot)
+
+
 def can_list_young_people_counted(user) -> bool:
     """Staff open any figure of their Mission Locale to the young people it counts; pilots
     never reach a person."""

@@ -129,7 +129,7 @@ def indicator_values(request, code: one_of(IndicatorCode), filters: Query[Values
         "name": table.indicator.name,
         "scope": scope.key,
         "scope_label": scope.label,
-        "breakdown": scope.breakdown,
+        "breakdown": table.indicator.breakdown or scope.breakdown,
         "from": period.start,
         "to": period.end,
         "previous_from": table.previous_period.start,

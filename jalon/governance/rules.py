@@ -10,6 +10,7 @@ from jalon.governance.enums import (
     KINDS_WITHOUT_REGION,
     GovernanceKind,
 )
+from jalon.reporting import anonymisation
 
 FIRST_DATE = datetime.date(2000, 1, 1)
 # The largest gathering of the agreement is a national committee or a webinar: 5,000 is a typo.
@@ -55,16 +56,17 @@ def check_governance_record(
 def suppressed_groups(counts: dict, *, total_shown: bool, threshold: int) -> set:
     """The groups whose results must not be shown, so that no answer can be singled out.
 
-    A group with fewer than `threshold` answers is hidden (primary suppression). When a total
-    is shown beside the groups, the hidden answers could be recomputed as the total minus the
-    shown groups: more groups are hidden, the smallest first, until the hidden ones hold at
-    least `threshold` answers together (secondary suppression). Groups without answers show
-    nothing anyway and reveal nothing.
+    The indicators' statistical secrecy applies (`reporting.anonymisation.protect`): a group
+    with fewer than `threshold` answers is hidden, and when a total is shown beside the groups
+    more groups are hidden so that the hidden answers cannot be recomputed from it. Groups
+    without answers show nothing anyway and reveal nothing.
     """
-    hidden = {group for group, n in counts.items() if 0 < n < threshold}
-    if not total_shown or not hidden:
-        return hidden
-    shown = sorted((n, str(group), group) for group, n in counts.items() if n >= threshold)
-    while sum(counts[group] for group in hidden) < threshold and shown:
-        hidden.add(shown.pop(0)[2])
-    return hidden
+    total = object()
+    values = {**counts, total: sum(counts.values())}
+    hidden = anonymisation.protect(
+        values,
+        [anonymisation.Equation(tuple(counts), total)] if total_shown else [],
+        threshold=threshold,
+        locked_shown=frozenset({total}),
+    )
+    return {group for group in hidden if group is not total and counts[group]}

@@ -8,6 +8,8 @@ situation overlap" is three pairwise conditions.
 """
 
 import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from django.db.models import (
     Case,
@@ -18,12 +20,33 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
+    Subquery,
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, ExtractDay, ExtractMonth, ExtractYear, TruncDate
+from django.db.models.functions import (
+    Coalesce,
+    ExtractDay,
+    ExtractMonth,
+    ExtractYear,
+    NullIf,
+    TruncDate,
+)
 from django.utils import timezone
 
+from jalon.childwelfare.models import AgeSeventeenInterview, AseFollowUp, AutonomyProject
+from jalon.justice.enums import DETENTION_MEASURES, JobEventOutcome, LeavePurpose, SessionStatus
+from jalon.justice.models import (
+    DetentionSession,
+    JobEvent,
+    JobEventParticipant,
+    Leave,
+    PenalSituation,
+    SessionInterview,
+    TigHabilitation,
+    TigPlacement,
+)
+from jalon.network.models import OrganisationKind
 from jalon.pathways.enums import (
     EMPLOYMENT_OR_TRAINING_OUTCOMES,
     ExitOutcome,
@@ -32,12 +55,25 @@ from jalon.pathways.enums import (
 )
 from jalon.pathways.models import Pathway, Situation
 from jalon.reception.models import DiagnosticInterview, FirstReception
+from jalon.referrals.enums import LiaisonDirection
+from jalon.referrals.models import LiaisonForm
 from jalon.reporting.definitions import IndicatorCode
 from jalon.reporting.periods import Period
 from jalon.scheduling.enums import AppointmentStatus, ParticipationStatus
 from jalon.scheduling.models import Appointment, Participation
 from jalon.youngpeople.enums import PriorityPublic
-from jalon.youngpeople.models import PriorityPublicPeriod
+from jalon.youngpeople.models import PriorityPublicPeriod, YoungPerson
+
+_ALL = object()  # no row filter: the whole line
+
+# The path from a young person to the unit a row of a table stands for.
+PERSON_UNITS = {
+    "region": "mission_locale__region",
+    "mission_locale": "mission_locale",
+    "site": "site",
+    "referent": "referent",
+    "departement": "ase_follow_up__departement",
+}
 
 EMPLOYMENT_OR_TRAINING_SITUATIONS = (
     SituationKind.EMPLOYMENT,
@@ -256,26 +292,55 @@ def _eighteenth_birthday_cutoff(day: datetime.date) -> datetime.date:
         return day.replace(year=day.year - 18, day=28)
 
 
-def distribution(code: str, counted: QuerySet, unit: str, period: Period) -> list[tuple]:
-    """(unit id, category key, count) for a profile table."""
+def _latest(records: QuerySet, order: str, value: str) -> Subquery:
+    return Subquery(records.order_by(f"-{order}", "-pk").values(value)[:1])
+
+
+def _or_unknown(value) -> Coalesce:
+    """A category left blank (NULL or empty) is the "unknown" one."""
+    return Coalesce(NullIf(value, Value("")), Value("unknown"))
+
+
+def _category(code: str, counted: QuerySet, period: Period) -> QuerySet:
+    """The young people counted, each annotated with the `category` of a distribution."""
     if code == IndicatorCode.EDUCATION_LEVEL:
-        rows = counted.values(unit, "level_1969").annotate(n=Count("pk"))
-        return [(row[unit], row["level_1969"] or "unknown", row["n"]) for row in rows]
+        return counted.annotate(category=_or_unknown(F("level_1969")))
     if code == IndicatorCode.AGE_AT_FIRST_RECEPTION:
-        rows = _age_category(counted).values(unit, "age").annotate(n=Count("pk"))
-        return [(row[unit], _age_key(row["age"]), row["n"]) for row in rows]
-    cutoff = _eighteenth_birthday_cutoff(period.end)
-    rows = (
-        counted.annotate(
-            category=Case(
-                When(birth_date__gt=cutoff, then=Value("minor")),
-                default=Value("adult"),
-            )
+        return _age_category(counted).annotate(category=F("age"))
+    if code == IndicatorCode.JSMJ_BY_MEASURE:
+        periods = PriorityPublicPeriod.objects.filter(
+            young_person=OuterRef("pk"),
+            public=PriorityPublic.JUSTICE,
+            start_date__lte=period.end,
         )
-        .values(unit, "category")
-        .annotate(n=Count("pk"))
+        return counted.annotate(
+            category=Coalesce(_latest(periods, "start_date", "detail"), Value("unknown"))
+        ).annotate(category=Case(When(category="", then=Value("unknown")), default="category"))
+    if code == IndicatorCode.JUSTICE_RELEASE:
+        releases = _detention_releases(period).filter(young_person=OuterRef("pk"))
+        return counted.annotate(
+            category=_or_unknown(_latest(releases, "released_on", "release_situation"))
+        )
+    cutoff = _eighteenth_birthday_cutoff(period.end)
+    return counted.annotate(
+        category=Case(When(birth_date__gt=cutoff, then=Value("minor")), default=Value("adult"))
     )
+
+
+def distribution(code: str, counted: QuerySet, unit: str, period: Period) -> list[tuple]:
+    """(unit id, category key, count) for a profile table: `counted` is its population."""
+    rows = _category(code, counted, period).values(unit, "category").annotate(n=Count("pk"))
+    if code == IndicatorCode.AGE_AT_FIRST_RECEPTION:
+        return [(row[unit], _age_key(row["category"]), row["n"]) for row in rows]
     return [(row[unit], row["category"], row["n"]) for row in rows]
+
+
+def in_category(code: str, counted: QuerySet, period: Period, category: str) -> QuerySet:
+    """The young people of one category of a distribution (the drill-down of a figure)."""
+    if code == IndicatorCode.AGE_AT_FIRST_RECEPTION:
+        keys = {(pk, _age_key(age)) for pk, age in _age_category(counted).values_list("pk", "age")}
+        return counted.filter(pk__in=[pk for pk, key in keys if key == category])
+    return _category(code, counted, period).filter(category=category)
 
 
 def _age_key(age: int) -> str:
@@ -286,7 +351,283 @@ def _age_key(age: int) -> str:
     return str(age)
 
 
-def count_line(key: str, base: QuerySet, period: Period, unit: str) -> dict:
-    """{unit id: young people counted} for one line."""
+def count_line(key: str, missions_locales, period: Period, breakdown: str) -> dict:
+    """{unit id: count} for one line over the files (or records) of these Missions Locales."""
+    if key in RECORD_LINES:
+        line = RECORD_LINES[key]
+        unit = line.unit_path(breakdown)
+        counted = Count(line.distinct, distinct=True) if line.distinct else Count("pk")
+        totals = {}
+        for records in line.of(missions_locales, period):
+            if unit is None:
+                rows = [{"unit": None, "n": records.aggregate(n=counted)["n"]}]
+            else:
+                rows = records.values(unit=F(unit)).annotate(n=counted).values("unit", "n")
+            for row in rows:
+                totals[row["unit"]] = totals.get(row["unit"], 0) + row["n"]
+        return {u: n for u, n in totals.items() if n}
+    base = YoungPerson.objects.live().filter(mission_locale__in=missions_locales)
+    unit = PERSON_UNITS[breakdown]
     rows = LINES[key](base, period).values(unit).annotate(n=Count("pk"))
     return {row[unit]: row["n"] for row in rows}
+
+
+def young_people_of_line(key: str, base: QuerySet, period: Period, breakdown: str, unit):
+    """The young people behind a line (optionally one row: a unit id, or None for the row
+    "without unit"). Raises KeyError for a line whose records have no young person."""
+    if key in RECORD_LINES:
+        line = RECORD_LINES[key]
+        if not line.person:
+            raise KeyError(key)
+        missions_locales = base.values("mission_locale")
+        condition = Q(pk__in=[])
+        for records in line.of(missions_locales, period):
+            path = line.unit_path(breakdown)
+            if unit is not _ALL and path is None:
+                records = records if unit is None else records.none()
+            elif unit is not _ALL:
+                records = records.filter(**{path: unit})
+            condition |= Q(pk__in=records.values(line.person))
+        return base.filter(condition)
+    counted = LINES[key](base, period)
+    if unit is not _ALL:
+        counted = counted.filter(**{PERSON_UNITS[breakdown]: unit})
+    return counted
+
+
+# --- Justice agreement (seed 000) ----------------------------------------------------------
+
+
+def _jsmj(*intervals, person="young_person") -> Exists:
+    """A "sous main de justice" period of the outer row's young person meeting every interval."""
+    periods = PriorityPublicPeriod.objects.filter(
+        young_person=OuterRef(person), public=PriorityPublic.JUSTICE
+    )
+    for start, until in intervals:
+        periods = periods.filter(_meets(start, until))
+    return Exists(periods)
+
+
+def _jsmj_interviews(period: Period) -> tuple[QuerySet, QuerySet]:
+    """Individual interviews held with a JSMJ: appointments "present" and interviews during a
+    held session in detention, each on a day the young person is under justice."""
+    appointments = (
+        Appointment.objects.filter(
+            status=AppointmentStatus.PRESENT, starts_at__date__range=(period.start, period.end)
+        )
+        .annotate(day=TruncDate("starts_at"))
+        .filter(_jsmj((OuterRef("day"), OuterRef("day"))))
+    )
+    in_detention = SessionInterview.objects.filter(
+        session__status=SessionStatus.HELD, session__date__range=(period.start, period.end)
+    ).filter(_jsmj((OuterRef("session__date"), OuterRef("session__date"))))
+    return appointments, in_detention
+
+
+def jsmj_received(base, period) -> QuerySet:
+    appointments, in_detention = _jsmj_interviews(period)
+    return base.filter(_of(appointments) | _of(in_detention))
+
+
+def jsmj_accompanied(base, period) -> QuerySet:
+    """Under justice on a day of the period, with an active pathway or a held event in it."""
+    under_justice = Exists(
+        PriorityPublicPeriod.objects.filter(
+            young_person=OuterRef("pk"), public=PriorityPublic.JUSTICE
+        ).filter(_meets(period.start, period.end))
+    )
+    followed = Q(pk__in=present(base, period).values("pk")) | Q(
+        pk__in=received(base, period).values("pk")
+    )
+    return base.filter(under_justice).filter(followed)
+
+
+def _detention_releases(period: Period) -> QuerySet:
+    return PenalSituation.objects.filter(
+        measure__in=DETENTION_MEASURES, released_on__range=(period.start, period.end)
+    )
+
+
+def jsmj_released(base, period) -> QuerySet:
+    return base.filter(_of(_detention_releases(period)))
+
+
+@dataclass(frozen=True)
+class RecordLine:
+    """A line that counts records (interviews, sessions, forms...), not young people.
+
+    `mission_locale`: the path to the Mission Locale that counts the record; `person`: the path
+    to its young person, if any (rows by site or counsellor follow the file, and the drill-down
+    lists those young people); `units`: paths that differ from these defaults; `distinct`: count
+    distinct values of this path instead of records."""
+
+    records: Callable[[Period], QuerySet]
+    mission_locale: str
+    person: str = ""
+    units: dict = field(default_factory=dict)
+    distinct: str = ""
+
+    def unit_path(self, breakdown: str) -> str | None:
+        if breakdown in self.units:
+            return self.units[breakdown]
+        if self.person:
+            return f"{self.person}__{PERSON_UNITS[breakdown]}"
+        if breakdown == "mission_locale":
+            return self.mission_locale
+        if breakdown == "region":
+            return f"{self.mission_locale}__region"
+        return None
+
+    def of(self, missions_locales, period: Period) -> list[QuerySet]:
+        """The records counted, as one or more querysets whose counts add up."""
+        parts = self.records(period)
+        parts = parts if isinstance(parts, tuple) else (parts,)
+        return [p.filter(**{f"{self.mission_locale}__in": missions_locales}) for p in parts]
+
+
+def _leaves(period: Period, *, pmsmp: bool = False) -> QuerySet:
+    leaves = Leave.objects.filter(starts_on__range=(period.start, period.end)).filter(
+        _jsmj((OuterRef("starts_on"), OuterRef("starts_on")), person="situation__young_person")
+    )
+    return leaves.filter(purpose=LeavePurpose.PMSMP) if pmsmp else leaves
+
+
+def _justice_forms(period: Period) -> QuerySet:
+    return LiaisonForm.objects.filter(
+        direction=LiaisonDirection.TO_MISSION_LOCALE,
+        sender_organisation__kind__in=JUSTICE_SENDER_KINDS,
+        sent_at__date__range=(period.start, period.end),
+    )
+
+
+def _tig_habilitations(period: Period) -> QuerySet:
+    return TigHabilitation.objects.filter(granted_on__lte=period.end).filter(
+        Q(ends_on__isnull=True) | Q(ends_on__gte=period.start)
+    )
+
+
+JUSTICE_SENDER_KINDS = (OrganisationKind.SPIP, OrganisationKind.PJJ, OrganisationKind.PRISON)
+_FILE_ML = "young_person__mission_locale"
+_FORM_UNITS = {
+    "region": "recipient_organisation__region",
+    "mission_locale": "recipient_organisation",
+    "establishment": "establishment",
+}
+_EVENT_ML = "mission_locale"
+
+RECORD_LINES = {
+    "jsmj_interviews": RecordLine(_jsmj_interviews, _FILE_ML, person="young_person"),
+    "jsmj_participations": RecordLine(
+        lambda p: (
+            Participation.objects.filter(
+                status=ParticipationStatus.PRESENT,
+                session__starts_at__date__range=(p.start, p.end),
+            )
+            .annotate(day=TruncDate("session__starts_at"))
+            .filter(_jsmj((OuterRef("day"), OuterRef("day"))))
+        ),
+        _FILE_ML,
+        person="young_person",
+    ),
+    "jsmj_leaves": RecordLine(
+        _leaves, "situation__young_person__mission_locale", person="situation__young_person"
+    ),
+    "jsmj_pmsmp_leaves": RecordLine(
+        lambda p: _leaves(p, pmsmp=True),
+        "situation__young_person__mission_locale",
+        person="situation__young_person",
+    ),
+    "justice_forms": RecordLine(
+        _justice_forms, "recipient_organisation", person="young_person", units=_FORM_UNITS
+    ),
+    "justice_forms_young_people": RecordLine(
+        lambda p: _justice_forms(p).filter(young_person__isnull=False),
+        "recipient_organisation",
+        person="young_person",
+        units=_FORM_UNITS,
+        distinct="young_person",
+    ),
+    "cjml_sessions": RecordLine(
+        lambda p: DetentionSession.objects.filter(
+            status=SessionStatus.HELD, date__range=(p.start, p.end)
+        ),
+        _EVENT_ML,
+        units={"referent": "cjml"},
+    ),
+    "tig_paths": RecordLine(
+        lambda p: TigPlacement.objects.filter(ordered_on__range=(p.start, p.end)),
+        "host_mission_locale",
+        person="young_person",
+        units={"region": "host_mission_locale__region", "mission_locale": "host_mission_locale"},
+    ),
+    "tig_habilitated": RecordLine(_tig_habilitations, _EVENT_ML, distinct="mission_locale"),
+    "job_events": RecordLine(
+        lambda p: JobEvent.objects.filter(held_on__range=(p.start, p.end)), _EVENT_ML
+    ),
+    "job_event_participations": RecordLine(
+        lambda p: JobEventParticipant.objects.filter(
+            event__held_on__range=(p.start, p.end)
+        ).exclude(outcome=JobEventOutcome.ABSENT),
+        "event__mission_locale",
+        person="young_person",
+        units={
+            "region": "event__mission_locale__region",
+            "mission_locale": "event__mission_locale",
+        },
+    ),
+}
+
+
+# --- Child welfare (seed 002 §5) ------------------------------------------------------------
+
+
+def _follow_ups(**held) -> Q:
+    return Q(pk__in=AseFollowUp.objects.filter(**held).values("young_person"))
+
+
+def ase_cej(base, period) -> QuerySet:
+    cej = _active_pathways(period).filter(kind=PathwayKind.CEJ)
+    return base.filter(ase_follow_up__isnull=False).filter(_of(cej))
+
+
+def _ase_lines(period: Period) -> dict:
+    days = (period.start, period.end)
+    return {
+        "ase_asked": _follow_ups(requested_by_departement_on__range=days),
+        "ase_joint_interviews": Q(
+            pk__in=AgeSeventeenInterview.objects.filter(
+                held_on__range=days, held_jointly=True
+            ).values("follow_up__young_person")
+        ),
+        "ase_diagnostics": _follow_ups(bilan_diagnostic__completed_on__range=days),
+        "ase_registered": _follow_ups(registered_on__range=days),
+        "ase_joint_projects": Q(
+            pk__in=AutonomyProject.objects.filter(
+                drawn_up_on__range=days, built_jointly=True
+            ).values("follow_up__young_person")
+        ),
+    }
+
+
+def _ase_line(key: str):
+    return lambda base, period: base.filter(_ase_lines(period)[key])
+
+
+LINES.update(
+    {
+        "jsmj_received": jsmj_received,
+        "jsmj_accompanied": jsmj_accompanied,
+        "jsmj_released": jsmj_released,
+        **{
+            key: _ase_line(key)
+            for key in (
+                "ase_asked",
+                "ase_joint_interviews",
+                "ase_diagnostics",
+                "ase_registered",
+                "ase_joint_projects",
+            )
+        },
+        "ase_cej": ase_cej,
+    }
+)

@@ -15,6 +15,18 @@ class IndicatorCode(models.TextChoices):
     EDUCATION_LEVEL = "profil-niveau", "Profil — Niveau de formation"
     AGE_AT_FIRST_RECEPTION = "profil-age", "Profil — Âge au premier accueil"
     MINORS_ADULTS = "profil-majorite", "Profil — Mineurs et majeurs"
+    JSMJ_BY_MEASURE = "profil-jsmj", "Profil — Jeunes sous main de justice par mesure"
+    JUSTICE = "justice", "Justice — Accompagnement des jeunes sous main de justice"
+    JUSTICE_ORIENTATIONS = (
+        "justice-orientations",
+        "Justice — Jeunes orientés par les partenaires justice, par établissement",
+    )
+    JUSTICE_RELEASE = "justice-sortie", "Justice — Situation à la sortie de détention"
+    JUSTICE_DETENTION = (
+        "justice-detention",
+        "Justice — Permanences en détention, TIG et événements emploi",
+    )
+    ASE = "ase", "Protection de l'enfance — Les six indicateurs de la convention, par Département"
 
 
 class TableShape(models.TextChoices):
@@ -27,8 +39,14 @@ class TableShape(models.TextChoices):
 
 @dataclass(frozen=True)
 class Column:
+    """A line of an indicator. Most lines count distinct young people; `records` lines count
+    things (interviews, sessions, Missions Locales...): their drill-down lists the young people
+    concerned when the things have one (`drillable`)."""
+
     key: str
     label: str
+    records: bool = False
+    drillable: bool = True
 
 
 @dataclass(frozen=True)
@@ -41,6 +59,12 @@ class Indicator:
     period_rule: str
     shape: str
     columns: tuple[Column, ...]
+    # Rows of a fixed kind whatever the scope (Départements, establishments), else the scope's.
+    breakdown: str = ""
+    # A distribution's categories add up to this line (indicator code, column key).
+    population: tuple[str, str] = ("cpo-2", "received")
+    # Shown only to those who may read the measure behind a JSMJ priority public.
+    penal: bool = False
 
     @property
     def name(self) -> str:
@@ -210,15 +234,179 @@ INDICATORS = {
     )
 }
 
+JUSTICE_SOURCE = (
+    "Accord-cadre 2024-2025 Justice / Travail / SG-CIPDR / UNML (seed 000), action 3 « Définir "
+    "un socle d'indicateurs communs » : données anonymisées transmises par l'UNML"
+)
+JUSTICE_ANNEX_SOURCE = "Accord-cadre Justice (seed 000), annexe 3, référentiel d'indicateurs"
+JSMJ_RULE = (
+    "Jeune sous main de justice (JSMJ) : période « Sous main de justice » du dossier (public "
+    "prioritaire) en cours le jour compté."
+)
+ASE_SOURCE = (
+    "Convention UNML / Départements de France 2024 (seed 002), §5 : « un reporting au 31 "
+    "décembre de chaque année comprendra […] les 6 indicateurs suivants »"
+)
+ASE_RULE = (
+    "Jeunes ayant un suivi ASE au dossier, comptés sous le Département de ce suivi (celui qui "
+    "a confié le jeune à l'aide sociale à l'enfance)."
+)
+MEASURE_LABELS = {
+    "justice_detention": "Détention",
+    "justice_open": "Milieu ouvert",
+    "justice_pjj_placement": "Placement PJJ",
+    "unknown": "Mesure non renseignée",
+}
+RELEASE_LABELS = {
+    "employment": "En emploi",
+    "work_study": "En alternance",
+    "training": "En formation",
+    "contracted_pathway": "Entré·e en CEJ ou PACEA",
+    "accompanied": "Accompagné·e, sans solution encore",
+    "no_solution": "Sans solution (sortie sèche)",
+    "unknown": "Inconnue",
+}
+
+JUSTICE_INDICATORS = (
+    Indicator(
+        code=IndicatorCode.JUSTICE,
+        short_name="Jeunes sous main de justice",
+        source=JUSTICE_SOURCE + " (« données déjà existantes » et « nouveaux indicateurs »).",
+        counted="Jeunes accueillis : JSMJ ayant eu au moins un entretien individuel tenu "
+        "(rendez-vous « Présent » ou entretien lors d'une permanence en détention). Jeunes "
+        "accompagnés : JSMJ ayant, dans la période, un parcours contractualisé actif ou au moins "
+        "un événement tenu (indicateur CPO n°2). Entretiens réalisés et participations aux "
+        "ateliers et informations collectives : nombre d'entretiens (rendez-vous individuels "
+        "« Présent » et entretiens en détention) et de participations « Présent ». Permissions "
+        "de sortir : nombre de permissions débutant dans la période, dont celles accordées pour "
+        "une PMSMP « hors les murs ». Sortis de détention : JSMJ dont la sortie de détention est "
+        "enregistrée dans la période.",
+        counted_on="Le jour de chaque entretien, participation ou permission ; pour les "
+        "accompagnés, un jour de la période. " + JSMJ_RULE,
+        period_rule="Jeunes comptés une fois ; entretiens, participations et permissions "
+        "comptés chacun.",
+        shape=TableShape.LINES,
+        columns=(
+            Column("jsmj_received", "JSMJ accueillis (reçus en entretien)"),
+            Column("jsmj_accompanied", "JSMJ accompagnés"),
+            Column("jsmj_interviews", "Entretiens réalisés", records=True),
+            Column("jsmj_participations", "Participations aux ateliers", records=True),
+            Column("jsmj_leaves", "Permissions de sortir", records=True),
+            Column("jsmj_pmsmp_leaves", "dont PMSMP « hors les murs »", records=True),
+            Column("jsmj_released", "Sortis de détention"),
+        ),
+        penal=True,
+    ),
+    Indicator(
+        code=IndicatorCode.JUSTICE_ORIENTATIONS,
+        short_name="Orientés par la justice",
+        source=JUSTICE_SOURCE + " : « nombre de jeunes orientés » ; « suivi du nombre de "
+        "prescriptions des CPIP et des éducateurs de la PJJ vers les Missions Locales en "
+        "détention » ; annexe 3 « nombre de prescriptions des CPIP vers la ML ».",
+        counted="Fiches de liaison envoyées à la Mission Locale par un SPIP, un service de la PJJ "
+        "ou un établissement pénitentiaire, par établissement pénitentiaire indiqué sur la fiche "
+        "(« Sans établissement » : orientation en milieu ouvert). Jeunes orientés : jeunes "
+        "distincts dont le dossier est rapproché d'une de ces fiches.",
+        counted_on="La date d'envoi de la fiche.",
+        period_rule="Fiche envoyée entre le premier et le dernier jour de la période.",
+        shape=TableShape.LINES,
+        columns=(
+            Column("justice_forms", "Fiches de liaison reçues", records=True),
+            Column("justice_forms_young_people", "Jeunes orientés (dossiers rapprochés)"),
+        ),
+        breakdown="establishment",
+        penal=True,
+    ),
+    Indicator(
+        code=IndicatorCode.JUSTICE_RELEASE,
+        short_name="Situation à la sortie",
+        source=JUSTICE_SOURCE + " : « situation du jeune à la sortie de détention » ; "
+        "diaporama Occitanie (seed 001) « Situation des JSMJ à la sortie ».",
+        counted="Les jeunes sortis de détention dans la période (ligne « Sortis de détention » "
+        "du tableau Justice), répartis selon la situation à la sortie enregistrée par la "
+        "Mission Locale.",
+        counted_on="La date de sortie de détention.",
+        period_rule="Sortie entre le premier et le dernier jour de la période ; la dernière "
+        "sortie de la période si un jeune en a plusieurs.",
+        shape=TableShape.DISTRIBUTION,
+        columns=tuple(Column(key, label) for key, label in RELEASE_LABELS.items()),
+        population=(IndicatorCode.JUSTICE, "jsmj_released"),
+        penal=True,
+    ),
+    Indicator(
+        code=IndicatorCode.JUSTICE_DETENTION,
+        short_name="Détention, TIG, événements emploi",
+        source=JUSTICE_ANNEX_SOURCE + " : permanences des CJML, « nombre de parcours TIG "
+        "insertion », « nombre de structures habilitées ML pour accueillir des Tigistes », "
+        "« nombre d'évènements emploi organisés ou auxquels ont participé les missions locales ».",
+        counted="Permanences tenues en détention par les CJML ; travaux d'intérêt général "
+        "prononcés et accueillis par la Mission Locale (parcours TIG) ; Missions Locales "
+        "habilitées à accueillir des tigistes un jour au moins de la période ; événements "
+        "emploi tenus en détention et participations de jeunes à ces événements.",
+        counted_on="La date de la permanence, du jugement du TIG, de l'événement ; les jours "
+        "d'habilitation.",
+        period_rule="Chaque permanence, TIG, événement ou participation compte une fois ; une "
+        "Mission Locale habilitée compte une fois.",
+        shape=TableShape.LINES,
+        columns=(
+            Column("cjml_sessions", "Permanences en détention", records=True, drillable=False),
+            Column("tig_paths", "Parcours TIG", records=True),
+            Column("tig_habilitated", "ML habilitées TIG", records=True, drillable=False),
+            Column("job_events", "Événements emploi", records=True, drillable=False),
+            Column("job_event_participations", "Participations", records=True),
+        ),
+        penal=True,
+    ),
+    Indicator(
+        code=IndicatorCode.JSMJ_BY_MEASURE,
+        short_name="JSMJ par mesure",
+        source="Diaporama de l'association régionale Occitanie (seed 001), « Le profil des "
+        "JSMJ accompagnés en 2022 » ; mesures : accord-cadre Justice (seed 000).",
+        counted="Les JSMJ accompagnés (tableau Justice), répartis selon la mesure de leur "
+        "période « Sous main de justice » : détention, milieu ouvert, placement PJJ.",
+        counted_on="La dernière période « Sous main de justice » commencée au plus tard le "
+        "dernier jour de la période.",
+        period_rule="Celle des JSMJ accompagnés.",
+        shape=TableShape.DISTRIBUTION,
+        columns=tuple(Column(key, label) for key, label in MEASURE_LABELS.items()),
+        population=(IndicatorCode.JUSTICE, "jsmj_accompanied"),
+        penal=True,
+    ),
+)
+
+ASE_INDICATOR = Indicator(
+    code=IndicatorCode.ASE,
+    short_name="Protection de l'enfance",
+    source=ASE_SOURCE + ". La fiche annuelle est ce tableau sur l'année civile (du 1er janvier "
+    "au 31 décembre).",
+    counted="Par Département : (1) jeunes de plus de 16 ans accompagnés par l'ASE pour qui le "
+    "Département a sollicité la Mission Locale (date de sollicitation) ; (2) jeunes dont "
+    "l'entretien des 17 ans a été réalisé en binôme Département / Mission Locale ; (3) jeunes "
+    "ayant bénéficié d'un diagnostic d'orientation par un·e conseiller·ère de la Mission "
+    "Locale (bilan-diagnostic achevé) ; (4) jeunes inscrits à la Mission Locale pour un suivi "
+    "(date d'inscription) ; (5) jeunes dont le projet d'accès à l'autonomie a été élaboré "
+    "conjointement ; (6) jeunes bénéficiaires du Contrat d'engagement jeune (CEJ actif un jour "
+    "de la période). " + ASE_RULE,
+    counted_on="La date de chaque fait ; pour le CEJ, les jours où il est actif.",
+    period_rule="Jeunes distincts, chacun compté une fois par ligne.",
+    shape=TableShape.LINES,
+    columns=(
+        Column("ase_asked", "Sollicitations du Département"),
+        Column("ase_joint_interviews", "Entretiens des 17 ans en binôme"),
+        Column("ase_diagnostics", "Diagnostics d'orientation"),
+        Column("ase_registered", "Inscrits pour un suivi"),
+        Column("ase_joint_projects", "Projets d'autonomie conjoints"),
+        Column("ase_cej", "Bénéficiaires du CEJ"),
+    ),
+    breakdown="departement",
+)
+
+INDICATORS.update({indicator.code: indicator for indicator in (*JUSTICE_INDICATORS, ASE_INDICATOR)})
+
 SCOPE_RULE = (
     "Chaque jeune est compté dans la Mission Locale, le site et auprès du conseiller·ère "
     "référent·e qui tiennent son dossier le jour du calcul ; les dossiers fusionnés ne comptent "
     "qu'une fois, les dossiers anonymisés en fin de conservation restent comptés."
-)
-NOT_YET = (
-    "Les jeunes sous main de justice par mesure (JSMJ), les indicateurs de l'accord-cadre "
-    "Justice et les six indicateurs de la convention ASE viendront avec les données justice et "
-    "protection de l'enfance (mesures, établissements, entretiens des 17 ans)."
 )
 
 

@@ -11,29 +11,30 @@ leaves this module.
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from jalon import policy
 from jalon.accounts.models import Role, User
 from jalon.network.models import Organisation, Region, Site
 from jalon.reporting import anonymisation, counting, snapshots
-from jalon.reporting.definitions import INDICATORS, Indicator, IndicatorCode, TableShape
+from jalon.reporting.definitions import INDICATORS, Indicator, TableShape
 from jalon.reporting.periods import Period
 from jalon.youngpeople.models import YoungPerson
 
-UNIT_FIELDS = {
-    "region": "mission_locale__region",
-    "mission_locale": "mission_locale",
-    "site": "site",
-    "referent": "referent",
-}
 BREAKDOWN_LABELS = {
     "region": "Région",
     "mission_locale": "Mission Locale",
     "site": "Site",
     "referent": "Conseiller·ère référent·e",
+    "departement": "Département",
+    "establishment": "Établissement pénitentiaire",
 }
-NO_UNIT_LABELS = {"site": "Sans site", "referent": "Sans référent·e"}
+NO_UNIT_LABELS = {
+    "site": "Sans site",
+    "referent": "Sans référent·e",
+    "establishment": "Sans établissement (milieu ouvert)",
+    "departement": "Département non renseigné",
+}
 SCOPE_ERROR = "Périmètre inconnu ou hors de vos droits."
 
 
@@ -137,15 +138,20 @@ class Table:
     def has_row_totals(self) -> bool:
         return self.indicator.shape == TableShape.DISTRIBUTION
 
+    def _cells(self, values) -> list[tuple]:
+        """(column key, value, whether its young people can be listed) for the templates."""
+        return [
+            (column.key, value, column.drillable)
+            for column, value in zip(self.indicator.columns, values, strict=True)
+        ]
+
     @property
     def body(self) -> list[tuple]:
-        """(row, [(column key, value)...]) for the templates."""
-        keys = [c.key for c in self.indicator.columns]
-        return [(row, list(zip(keys, row.values, strict=True))) for row in self.rows]
+        return [(row, self._cells(row.values)) for row in self.rows]
 
     @property
     def total_cells(self) -> list[tuple]:
-        return list(zip([c.key for c in self.indicator.columns], self.totals, strict=True))
+        return self._cells(self.totals)
 
     @property
     def comparison(self) -> list[dict]:
@@ -171,13 +177,17 @@ class Table:
 TOTAL = "total"
 
 
-def _unit_labels(scope: Scope, ids) -> dict:
+def _breakdown(indicator: Indicator, scope_breakdown: str) -> str:
+    return indicator.breakdown or scope_breakdown
+
+
+def _unit_labels(breakdown: str, ids) -> dict:
     ids = [i for i in ids if i is not None]
-    if scope.breakdown == "region":
+    if breakdown == "region":
         return {r.pk: r.name for r in Region.objects.filter(pk__in=ids)}
-    if scope.breakdown == "mission_locale":
+    if breakdown in ("mission_locale", "departement", "establishment"):
         return {ml.pk: ml.name for ml in Organisation.objects.filter(pk__in=ids)}
-    if scope.breakdown == "site":
+    if breakdown == "site":
         return {s.pk: s.name for s in Site.objects.filter(pk__in=ids)}
     return {u.pk: u.get_full_name() or u.email for u in User.objects.filter(pk__in=ids)}
 
@@ -194,33 +204,40 @@ def _listed_units(missions_locales, breakdown, mission_locale=None) -> set:
     return set()
 
 
-def _counts(missions_locales, breakdown: str, period: Period) -> dict:
-    """{(indicator code, column key, unit id): count} for every table, one query per line."""
+def _counts(missions_locales, breakdown: str, period: Period, indicators=None) -> dict:
+    """{(indicator code, column key, unit id): count} for every table, one query per line.
+    Indicators with rows of their own kind (Départements, establishments) use it."""
     base = YoungPerson.objects.live().filter(mission_locale__in=missions_locales)
-    unit = UNIT_FIELDS[breakdown]
     counts = {}
-    received = counting.received(base, period)
-    for code, indicator in INDICATORS.items():
+    populations = {}
+    for code, indicator in (indicators or INDICATORS).items():
+        unit = _breakdown(indicator, breakdown)
         if indicator.shape == TableShape.LINES:
             for column in indicator.columns:
-                for unit_id, n in counting.count_line(column.key, base, period, unit).items():
+                for unit_id, n in counting.count_line(
+                    column.key, missions_locales, period, unit
+                ).items():
                     counts[(code, column.key, unit_id)] = n
         else:
-            for unit_id, category, n in counting.distribution(code, received, unit, period):
+            population = indicator.population[1]
+            if population not in populations:
+                populations[population] = counting.LINES[population](base, period)
+            rows = counting.distribution(
+                code, populations[population], counting.PERSON_UNITS[unit], period
+            )
+            for unit_id, category, n in rows:
                 key = (code, category, unit_id)
                 counts[key] = counts.get(key, 0) + n
     return counts
 
 
-RECEIVED = (IndicatorCode.CPO_2, "received")
-
-
-def _system(counts: dict, units: list):
+def _system(counts: dict, units_of: dict, indicators=None):
     """Every number the tables publish (each unit and the TOTAL of the scope) and the
-    equations that tie them: units add up to the total, and a profile's categories add up to
-    the young people received (CPO n°2) of the same unit."""
+    equations that tie them: units add up to the total, and a distribution's categories add
+    up to its population (the young people received, CPO n°2, for the profiles) in each unit."""
     values, equations = {}, []
-    for code, indicator in INDICATORS.items():
+    for code, indicator in (indicators or INDICATORS).items():
+        units = units_of[code]
         for column in indicator.columns:
             parts = tuple((code, column.key, u) for u in units)
             for key in parts:
@@ -231,25 +248,55 @@ def _system(counts: dict, units: list):
             for u in [*units, TOTAL]:
                 equations.append(
                     anonymisation.Equation(
-                        tuple((code, c.key, u) for c in indicator.columns), (*RECEIVED, u)
+                        tuple((code, c.key, u) for c in indicator.columns),
+                        (*indicator.population, u),
                     )
                 )
     return values, equations
 
 
-def _published(user, scope: Scope, period: Period) -> tuple[list, dict]:
-    """The units of the scope and every published number by (code, column, unit or TOTAL):
+def _units_of(counts: dict, listed: set, indicators) -> dict:
+    """The rows of each table: the units listed for the scope (those of a fixed kind only
+    where something is counted) and every unit something is counted in."""
+    counted = {}
+    for code, _, unit in counts:
+        counted.setdefault(code, set()).add(unit)
+    return {
+        code: sorted(
+            (set() if indicator.breakdown else listed) | counted.get(code, set()),
+            key=lambda u: (u is None, u or 0),
+        )
+        for code, indicator in indicators.items()
+    }
+
+
+def readable_indicators(user, scope: Scope) -> dict:
+    """The tables a user reads for a scope: penal ones for justice-habilitated staff and
+    pilots; tables with rows of their own kind (Départements, establishments) are published
+    to pilots at region and nation level, where they are protected with the rest."""
+    anonymised = policy.indicators_are_anonymised(user)
+    return {
+        code: indicator
+        for code, indicator in INDICATORS.items()
+        if (not indicator.penal or policy.can_read_penal_indicators(user))
+        and not (anonymised and indicator.breakdown and scope.kind == "ml")
+    }
+
+
+def _published(user, scope: Scope, period: Period, indicators: dict) -> tuple[dict, dict]:
+    """The units of each table and every published number by (code, column, unit or TOTAL):
     None when hidden."""
     if not policy.indicators_are_anonymised(user):
-        counts = snapshots.counts(scope.missions_locales, scope.breakdown, period)
+        counts = snapshots.counts(scope.missions_locales, scope.breakdown, period, indicators)
         listed = _listed_units(scope.missions_locales, scope.breakdown, scope.mission_locale)
-        units = sorted(listed | {u for _, _, u in counts}, key=lambda u: (u is None, u or 0))
-        values, _ = _system(counts, units)
-        return units, values
-    return _pilot_published(scope.kind, scope.region, scope.mission_locale, period)
+        units_of = _units_of(counts, listed, indicators)
+        values, _ = _system(counts, units_of, indicators)
+        return units_of, values
+    units_of, values = _pilot_published(scope.kind, scope.region, scope.mission_locale, period)
+    return {code: units_of.get(code, []) for code in indicators}, values
 
 
-def _pilot_published(kind: str, region, mission_locale, period: Period) -> tuple[list, dict]:
+def _pilot_published(kind: str, region, mission_locale, period: Period) -> tuple[dict, dict]:
     """What pilots read, protected as one national hierarchy: a region's figures are
     protected with its total as published in the national table, a Mission Locale's figures
     are its row of its region's table, so no two views of the same figure disagree."""
@@ -258,10 +305,10 @@ def _pilot_published(kind: str, region, mission_locale, period: Period) -> tuple
         _, regional = _pilot_published("region", region, None, period)
         values = {}
         for (code, column, unit), value in regional.items():
-            if unit == mission_locale.pk:
+            if unit == mission_locale.pk and not INDICATORS[code].breakdown:
                 values[(code, column, unit)] = value
                 values[(code, column, TOTAL)] = value
-        return [mission_locale.pk], values
+        return {code: [mission_locale.pk] for code in INDICATORS}, values
     everyone = Organisation.objects.missions_locales()
     if kind == "national":
         missions_locales, breakdown, locked_shown, locked_hidden = everyone, "region", (), ()
@@ -271,16 +318,13 @@ def _pilot_published(kind: str, region, mission_locale, period: Period) -> tuple
         total_of_region = {
             (code, column, TOTAL): value
             for (code, column, unit), value in national.items()
-            if unit == region.pk
+            if unit == region.pk and not INDICATORS[code].breakdown
         }
         locked_shown = {k for k, v in total_of_region.items() if v is not None}
         locked_hidden = {k for k, v in total_of_region.items() if v is None}
     counts = snapshots.counts(missions_locales, breakdown, period)
-    units = sorted(
-        _listed_units(missions_locales, breakdown) | {u for _, _, u in counts},
-        key=lambda u: (u is None, u or 0),
-    )
-    values, equations = _system(counts, units)
+    units_of = _units_of(counts, _listed_units(missions_locales, breakdown), INDICATORS)
+    values, equations = _system(counts, units_of)
     hidden = anonymisation.protect(
         values,
         equations,
@@ -288,46 +332,49 @@ def _pilot_published(kind: str, region, mission_locale, period: Period) -> tuple
         locked_shown=frozenset(locked_shown),
         locked_hidden=frozenset(locked_hidden),
     )
-    return units, {k: None if k in hidden else v for k, v in values.items()}
+    return units_of, {k: None if k in hidden else v for k, v in values.items()}
 
 
-def _unit_scope_key(scope: Scope, unit_id, codes) -> str:
-    if scope.breakdown == "region":
+def _unit_scope_key(scope: Scope, breakdown: str, unit_id, codes) -> str:
+    if breakdown == "region":
         return f"region:{codes[unit_id]}"
-    if scope.breakdown == "mission_locale" and scope.mission_locale is None:
+    if breakdown == "mission_locale" and scope.mission_locale is None:
         return f"ml:{codes[unit_id]}"
     return ""
 
 
 def tables(user, scope: Scope, period: Period) -> list[Table]:
-    """Every table of the scope and period, with the previous period's totals."""
+    """Every table of the scope and period the user reads, with the previous period's
+    totals."""
+    indicators = readable_indicators(user, scope)
     anonymised = policy.indicators_are_anonymised(user)
     previous_period = period.previous()
-    units, values = _published(user, scope, period)
-    previous_units, previous = _published(user, scope, previous_period)
-    units = sorted(set(units) | set(previous_units), key=lambda u: (u is None, u or 0))
-    labels = _unit_labels(scope, units)
-    units.sort(key=lambda u: (u is None, labels.get(u, "")))
-    codes = {}
-    if scope.breakdown == "region":
-        codes = dict(Region.objects.filter(pk__in=units).values_list("pk", "code"))
-    elif scope.breakdown == "mission_locale":
-        codes = dict(Organisation.objects.filter(pk__in=units).values_list("pk", "code"))
+    units_of, values = _published(user, scope, period, indicators)
+    _, previous = _published(user, scope, previous_period, indicators)
     result = []
-    for code, indicator in INDICATORS.items():
+    for code, indicator in indicators.items():
+        breakdown = _breakdown(indicator, scope.breakdown)
+        units = list(units_of[code])
+        labels = _unit_labels(breakdown, units)
+        units.sort(key=lambda u, labels=labels: (u is None, labels.get(u, "")))
+        codes = {}
+        if breakdown == "region":
+            codes = dict(Region.objects.filter(pk__in=units).values_list("pk", "code"))
+        elif breakdown == "mission_locale":
+            codes = dict(Organisation.objects.filter(pk__in=units).values_list("pk", "code"))
         distribution = indicator.shape == TableShape.DISTRIBUTION
         keys = [c.key for c in indicator.columns]
 
-        def total(published, u, distribution=distribution):
-            return published.get((*RECEIVED, u), 0) if distribution else None
+        def total(published, u, indicator=indicator, distribution=distribution):
+            return published.get((*indicator.population, u), 0) if distribution else None
 
         rows = [
             Row(
                 key="none" if unit is None else str(unit),
-                label=labels.get(unit) or NO_UNIT_LABELS.get(scope.breakdown, ""),
+                label=labels.get(unit) or NO_UNIT_LABELS.get(breakdown, ""),
                 values=[values.get((code, k, unit), 0) for k in keys],
                 total=total(values, unit),
-                scope_key=_unit_scope_key(scope, unit, codes),
+                scope_key=_unit_scope_key(scope, breakdown, unit, codes),
             )
             for unit in units
         ]
@@ -336,12 +383,12 @@ def tables(user, scope: Scope, period: Period) -> list[Table]:
                 indicator=indicator,
                 scope=scope,
                 period=period,
-                breakdown_label=BREAKDOWN_LABELS[scope.breakdown],
+                breakdown_label=BREAKDOWN_LABELS[breakdown],
                 rows=rows,
-                totals=[values[(code, k, TOTAL)] for k in keys],
+                totals=[values.get((code, k, TOTAL), 0) for k in keys],
                 grand_total=total(values, TOTAL),
                 previous_period=previous_period,
-                previous_totals=[previous[(code, k, TOTAL)] for k in keys],
+                previous_totals=[previous.get((code, k, TOTAL), 0) for k in keys],
                 previous_grand_total=total(previous, TOTAL),
                 anonymised=anonymised,
                 threshold=settings.JALON_REPORTING_SMALL_CELL_THRESHOLD,
@@ -351,6 +398,9 @@ def tables(user, scope: Scope, period: Period) -> list[Table]:
 
 
 def table(user, code: str, scope: Scope, period: Period) -> Table:
+    """One table, or PermissionDenied when the user may not read it in this scope."""
+    if code not in readable_indicators(user, scope):
+        raise PermissionDenied
     return next(t for t in tables(user, scope, period) if t.indicator.code == code)
 
 
@@ -358,25 +408,30 @@ def counted_young_people(user, code: str, column: str, scope: Scope, period: Per
     """The young people behind one figure (a line, optionally one row): how many are counted,
     and those the user may see (files anonymised at the end of their retention are counted but
     shown to nobody; a pilot sees none, `policy.can_list_young_people_counted`)."""
-    indicator = INDICATORS[code]
-    if indicator.shape == TableShape.LINES:
-        if column not in {c.key for c in indicator.columns}:
-            raise ValidationError({"ligne": "Ligne inconnue pour cet indicateur."})
-        counted = counting.LINES[column](counted_base(scope), period)
+    indicator = readable_indicators(user, scope).get(code)
+    if indicator is None:
+        raise ValidationError({"indicateur": "Indicateur hors de vos droits."})
+    breakdown = _breakdown(indicator, scope.breakdown)
+    if not unit:
+        unit_id = counting._ALL
+    elif unit == "none":
+        unit_id = None
+    elif unit.isdigit():
+        unit_id = int(unit)
     else:
-        counted = counting.received(counted_base(scope), period)
+        raise ValidationError({"unite": "Unité inconnue."})
+    base = counted_base(scope)
+    if indicator.shape == TableShape.LINES:
+        columns = {c.key: c for c in indicator.columns}
+        if column not in columns or not columns[column].drillable:
+            raise ValidationError({"ligne": "Ligne inconnue pour cet indicateur."})
+        counted = counting.young_people_of_line(column, base, period, breakdown, unit_id)
+    else:
+        counted = counting.young_people_of_line(
+            indicator.population[1], base, period, breakdown, unit_id
+        )
         if column:
-            keys = {
-                (unit_id, category)
-                for unit_id, category, _ in counting.distribution(code, counted, "pk", period)
-            }
-            counted = counted.filter(pk__in=[pk for pk, category in keys if category == column])
-    if unit:
-        field_name = UNIT_FIELDS[scope.breakdown]
-        if unit == "none":
-            counted = counted.filter(**{f"{field_name}__isnull": True})
-        elif unit.isdigit():
-            counted = counted.filter(**{field_name: int(unit)})
-        else:
-            raise ValidationError({"unite": "Unité inconnue."})
+            if column not in {c.key for c in indicator.columns}:
+                raise ValidationError({"ligne": "Ligne inconnue pour cet indicateur."})
+            counted = counting.in_category(code, counted, period, column)
     return counted.count(), policy.scope_counted_young_people(counted, user)

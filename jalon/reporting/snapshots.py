@@ -20,17 +20,32 @@ from django.db.models import F
 from jalon.core import routers
 from jalon.network.models import Organisation
 from jalon.reporting import counting, selectors
-from jalon.reporting.definitions import INDICATORS
+from jalon.reporting.definitions import INDICATORS, TableShape
 from jalon.reporting.models import CountSnapshot, MissionLocaleDataVersion
 from jalon.reporting.periods import Period, PeriodKind
 
 STORED_BREAKDOWNS = ("region", "mission_locale")
 
 
+def _additive(indicator) -> bool:
+    """Stored per Mission Locale: the indicators that count young people (each in the Mission
+    Locale of their file) by the scope's units. Those with rows of their own kind (Départements,
+    establishments) or counting records (a detention session may serve several Missions
+    Locales) are counted live: small tables, and their units do not add up by Mission Locale."""
+    if indicator.breakdown:
+        return False
+    if indicator.shape == TableShape.LINES:
+        return not any(column.key in counting.RECORD_LINES for column in indicator.columns)
+    return True
+
+
+STORED = {code: indicator for code, indicator in INDICATORS.items() if _additive(indicator)}
+
+
 def definitions_fingerprint() -> str:
     """Changes with the indicators, their columns or the counting rules: counts stored under
     another fingerprint are recounted (a deployment that changes a rule needs no command)."""
-    columns = [(str(code), [c.key for c in ind.columns]) for code, ind in INDICATORS.items()]
+    columns = [(str(code), [c.key for c in ind.columns]) for code, ind in STORED.items()]
     text = repr(columns) + inspect.getsource(counting)
     return hashlib.sha256(text.encode()).hexdigest()
 
@@ -90,7 +105,7 @@ def refresh(period: Period, mission_locale_ids=None, *, cold: bool = False) -> i
         if not stale:
             return 0
         live = selectors._counts(
-            Organisation.objects.filter(pk__in=stale), "mission_locale", period
+            Organisation.objects.filter(pk__in=stale), "mission_locale", period, STORED
         )
     by_ml = defaultdict(lambda: defaultdict(dict))
     for (code, column, ml), n in live.items():
@@ -115,20 +130,27 @@ def refresh(period: Period, mission_locale_ids=None, *, cold: bool = False) -> i
     return len(stale)
 
 
-def counts(missions_locales, breakdown: str, period: Period) -> dict:
+def counts(missions_locales, breakdown: str, period: Period, indicators=None) -> dict:
     """What `selectors._counts` returns, {(code, column, unit id): count}, added up from the
-    stored counts (refreshed first) when they cover the breakdown and period."""
+    stored counts (refreshed first) when they cover the breakdown and period; the indicators
+    not stored are counted live."""
+    indicators = indicators or INDICATORS
     if not covers(breakdown, period):
-        return selectors._counts(missions_locales, breakdown, period)
+        return selectors._counts(missions_locales, breakdown, period, indicators)
+    live = {code: ind for code, ind in indicators.items() if code not in STORED}
+    result = defaultdict(int)
+    if live:
+        result.update(selectors._counts(missions_locales, breakdown, period, live))
     with routers.reporting_reads():
         unit = "region_id" if breakdown == "region" else "pk"
         unit_of = dict(missions_locales.values_list("pk", unit))
     refresh(period, unit_of)
-    result = defaultdict(int)
     with routers.reporting_reads():
         rows = _stored(period, unit_of).values_list("mission_locale_id", "counts")
         for ml, stored in rows.iterator():
             for code, columns in stored.items():
+                if code not in indicators:
+                    continue
                 for column, n in columns.items():
                     result[(code, column, unit_of[ml])] += n
     return dict(result)

@@ -8,11 +8,13 @@ from django.shortcuts import render
 from jalon import policy
 from jalon.audit import services as audit
 from jalon.audit.models import AuditAction
-from jalon.reporting import charts, exports, selectors
+from jalon.governance.selectors import barometer_results, governance_counts
+from jalon.reporting import charts, exports, periods, selectors
 from jalon.reporting.definitions import (
     INDICATORS,
-    NOT_YET,
+    JUSTICE_INDICATORS,
     SCOPE_RULE,
+    IndicatorCode,
     anonymisation_rule,
 )
 from jalon.reporting.forms import ReportForm
@@ -46,6 +48,7 @@ def dashboard(request):
             query=form.query,
             tables=[(table, charts.comparison_bars(table.comparison)) for table in tables],
             drill_down=policy.can_list_young_people_counted(request.user),
+            codes={table.indicator.code for table in tables},
             anonymised=policy.indicators_are_anonymised(request.user),
             anonymisation_rule=anonymisation_rule(settings.JALON_REPORTING_SMALL_CELL_THRESHOLD),
         )
@@ -63,7 +66,6 @@ def definitions(request):
             "title": "Définitions des indicateurs",
             "indicators": INDICATORS.values(),
             "scope_rule": SCOPE_RULE,
-            "not_yet": NOT_YET,
             "anonymisation_rule": anonymisation_rule(settings.JALON_REPORTING_SMALL_CELL_THRESHOLD),
         },
     )
@@ -153,3 +155,44 @@ def export_csv(request, code):
 def _file_name(scope, period) -> str:
     place = scope.key.replace(":", "-")
     return f"indicateurs-{place}-{period.start:%Y%m%d}-{period.end:%Y%m%d}"
+
+
+def _year(form) -> periods.Period:
+    """The civil year of the chosen period's last day: the yearly sheets stop at 31 December."""
+    return periods.containing(periods.PeriodKind.YEAR, form.cleaned_data["period"].end)
+
+
+def _xlsx(content: bytes, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+    return response
+
+
+@login_required
+def ase_yearly_sheet(request):
+    form = _form(request)
+    if not form.is_valid():
+        return _invalid(request, form)
+    scope, year = form.cleaned_data["scope"], _year(form)
+    table = selectors.table(request.user, IndicatorCode.ASE, scope, year)
+    place = scope.key.replace(":", "-")
+    return _xlsx(exports.ase_yearly_sheets(table), f"fiche-ase-{place}-{year.end.year}")
+
+
+@login_required
+def justice_transmission(request):
+    form = _form(request)
+    if not form.is_valid():
+        return _invalid(request, form)
+    if not policy.can_read_penal_indicators(request.user):
+        raise PermissionDenied
+    scope, year = form.cleaned_data["scope"], _year(form)
+    codes = {indicator.code for indicator in JUSTICE_INDICATORS}
+    tables = [t for t in selectors.tables(request.user, scope, year) if t.indicator.code in codes]
+    governance = barometer = None
+    if policy.can_read_governance(request.user):
+        governance = governance_counts(request.user, start=year.start, end=year.end)
+        barometer = barometer_results(request.user, year=year.end.year)
+    content = exports.justice_transmission(tables, governance, barometer)
+    place = scope.key.replace(":", "-")
+    return _xlsx(content, f"transmission-justice-{place}-{year.end.year}")

@@ -10,6 +10,7 @@ from django.urls import reverse
 from tests.access import API_UNAUTHENTICATED, EVERYONE, ML_STAFF, PILOTS, everyone, only
 
 READERS = ML_STAFF | PILOTS
+JUSTICE_READERS = {"cjml_a", "justice_referent_a", "director_a", "director_b"} | PILOTS
 
 PAGES = {
     "reporting:dashboard": (
@@ -31,6 +32,16 @@ PAGES = {
         "get",
         lambda r: reverse("reporting:export_xlsx"),
         only(200, READERS, 403),
+    ),
+    "reporting:ase_yearly_sheet": (
+        "get",
+        lambda r: reverse("reporting:ase_yearly_sheet"),
+        only(200, READERS, 403),
+    ),
+    "reporting:justice_transmission": (
+        "get",
+        lambda r: reverse("reporting:justice_transmission"),
+        only(200, JUSTICE_READERS, 403),
     ),
     "reporting:export_csv": (
         "get",
