@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test lint format serve-demo serve-prod load-test clean
+.PHONY: demo test lint format serve-demo serve-prod load-test clean bench
 
 $(INSTALLED): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("Jalon demande Python 3.11 ou plus récent." if sys.version_info < (3, 11) else 0)'
@@ -36,6 +36,11 @@ serve-prod: $(INSTALLED)
 load-test: $(INSTALLED)
 	$(BIN)/locust -f bench/load/locustfile.py --headless --users 200 --spawn-rate 2 \
 		--run-time 5m --host http://$(HOST):$(PORT) --csv var/load --only-summary
+
+## make bench: the pages and jobs of issue #9 timed beside their SQL floor (DATABASE_URL: the
+## national dataset; BENCH_ARGS="--runs 10 --only recherche" to narrow)
+bench: $(INSTALLED)
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 ## make test: the whole suite (set DATABASE_URL to run it on PostgreSQL)
 test: $(INSTALLED)

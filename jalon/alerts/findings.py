@@ -26,7 +26,7 @@ from jalon.obligation.selectors import with_stage
 from jalon.pathways import reference
 from jalon.pathways.enums import PathwayKind, ReferenceKey, SituationKind
 from jalon.pathways.models import CejSanction, Pathway, Pmsmp, Situation
-from jalon.pathways.selectors import cej_weeks
+from jalon.pathways.selectors import cej_weeks_of
 from jalon.referrals.enums import WAITING_STATUSES, LiaisonDirection
 from jalon.referrals.models import LiaisonForm
 from jalon.scheduling.enums import AppointmentStatus, ParticipationStatus
@@ -111,20 +111,22 @@ def _max_by_person(queryset, field):
 def person_findings(
     mission_locale_id, thresholds: dict, today: datetime.date, young_person_ids=None
 ) -> list[Located]:
-    people = YoungPerson.objects.filter(
+    files = YoungPerson.objects.filter(
         mission_locale_id=mission_locale_id, status=FileStatus.ACTIVE
     )
     if young_person_ids is not None:
-        people = people.filter(pk__in=young_person_ids)
+        files = files.filter(pk__in=young_person_ids)
     people = {
         row["pk"]: row
-        for row in people.values(
+        for row in files.values(
             "pk", "referent_id", "birth_date", "neet_on_arrival", "first_reception_date"
         )
     }
-    ids = list(people)
-    if not ids:
+    if not people:
         return []
+    # The facts are read for the files as a subquery: a list of thousands of ids would be
+    # sent, and parsed, with each query.
+    ids = files.values("pk")
     pathways = list(
         Pathway.objects.filter(young_person_id__in=ids, kind__in=CONTRACTED, end_date__isnull=True)
         .select_related("young_person")
@@ -187,6 +189,7 @@ def person_findings(
         .annotate(last=Max("breach_date"))
     )
     reference_on = reference.history(*MAX_MONTHS_KEYS.values(), ReferenceKey.CEJ_WEEKLY_HOURS_MIN)
+    weeks = cej_weeks_of([p for p in pathways if p.kind == PathwayKind.CEJ], today)
     in_pathway_contact: set[int] = set()
     for pathway in pathways:
         person = people[pathway.young_person_id]
@@ -217,7 +220,7 @@ def person_findings(
             located.append(
                 rules.cej_low_activity(
                     pathway_id=pathway.pk,
-                    weekly_hours=[(w["monday"], w["total"]) for w in cej_weeks(pathway, today)],
+                    weekly_hours=[(w["monday"], w["total"]) for w in weeks[pathway.pk]],
                     minimum=minimum,
                     today=today,
                 )
@@ -264,13 +267,12 @@ def person_findings(
             for finding in located
             if finding
         )
-    return found + _child_welfare_findings(people, pathways, thresholds, today)
+    return found + _child_welfare_findings(people, ids, pathways, thresholds, today)
 
 
-def _child_welfare_findings(people: dict, pathways, thresholds: dict, today) -> list[Located]:
+def _child_welfare_findings(people: dict, ids, pathways, thresholds: dict, today) -> list[Located]:
     """Seed 002's deadlines: the interview at 17, the autonomy project at 18, the CEJ proposed
     to young adults formerly placed (four queries for the whole Mission Locale)."""
-    ids = list(people)
     periods = defaultdict(list)
     for period in PriorityPublicPeriod.objects.filter(young_person_id__in=ids):
         periods[period.young_person_id].append(period)

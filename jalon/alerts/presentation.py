@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 
 from jalon.alerts.enums import AlertRule
+from jalon.core.links import uid_url
 
 
 def _day(iso: str) -> str:
@@ -165,19 +166,19 @@ def explanation(alert) -> str:
 def action_url(alert) -> str:
     target = RULES[alert.rule].target
     if target == "pathway" and alert.subject_uid:
-        return reverse("pathways:detail", args=[alert.subject_uid])
+        return uid_url("pathways:detail", alert.subject_uid)
     if target == "liaison_form" and alert.subject_uid:
-        return reverse("referrals:detail", args=[alert.subject_uid])
+        return uid_url("referrals:detail", alert.subject_uid)
     if target == "transfer" and alert.subject_uid:
-        return reverse("youngpeople:transfer_detail", args=[alert.subject_uid])
+        return uid_url("youngpeople:transfer_detail", alert.subject_uid)
     if target == "release_plan" and alert.subject_uid:
-        return reverse("justice:release_plan", args=[alert.subject_uid])
+        return uid_url("justice:release_plan", alert.subject_uid)
     if target == "cej_proposal" and not alert.params.get("ase_follow_up"):
-        return reverse("pathways:open", args=[alert.young_person.uid])  # placed by the PJJ
+        return uid_url("pathways:open", alert.young_person.uid)  # placed by the PJJ
     if target in ("ase", "cej_proposal") and alert.young_person_id:
-        return reverse("childwelfare:follow_up", args=[alert.young_person.uid])
+        return uid_url("childwelfare:follow_up", alert.young_person.uid)
     if target == "obligation_cases":
         return reverse("obligation:list")
     if target == "obligation_reports":
         return reverse("obligation:reports")
-    return reverse("youngpeople:detail", args=[alert.young_person.uid])
+    return uid_url("youngpeople:detail", alert.young_person.uid)

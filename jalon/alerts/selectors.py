@@ -8,6 +8,7 @@ from jalon.accounts.models import User
 from jalon.alerts import presentation
 from jalon.alerts.enums import AlertLevel
 from jalon.alerts.models import Alert
+from jalon.core.links import uid_url
 from jalon.pathways.enums import PathwayKind
 from jalon.pathways.models import Pathway
 from jalon.scheduling.selectors import agenda
@@ -26,6 +27,11 @@ def live_alerts(user, today: datetime.date, counsellor=None) -> list[dict]:
             "why": presentation.RULES[alert.rule].why,
             "action": presentation.RULES[alert.rule].action,
             "action_url": presentation.action_url(alert),
+            "file_url": (
+                uid_url("youngpeople:detail", alert.young_person.uid) if alert.young_person else ""
+            ),
+            "handle_url": uid_url("alerts:handle", alert.uid),
+            "snooze_url": uid_url("alerts:snooze", alert.uid),
         }
         for alert in alerts.by_urgency()
     ]

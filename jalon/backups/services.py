@@ -17,6 +17,7 @@ from django.db import connections
 from jalon.accounts.models import User
 from jalon.audit.models import AuditEntry
 from jalon.youngpeople.models import YoungPerson
+from jalon.youngpeople.search import declare_match_cost
 
 POSTGRESQL_SIGNATURE = b"PGDMP"
 SQLITE_SIGNATURE = b"SQLite format 3\x00"
@@ -135,6 +136,8 @@ def restore_database(path: Path, *, force: bool = False, alias: str = "default")
             ],
             connection.settings_dict,
         )
+        with connection.cursor() as cursor:
+            declare_match_cost(cursor)  # the restore recreated pg_trgm with its own costs
     else:
         _sqlite_copy(str(path), connection.settings_dict["NAME"])
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from jalon.pathways import reference, rules
 from jalon.pathways.enums import PathwayKind, ProposalStatus, ReferenceKey
-from jalon.pathways.models import Pathway
+from jalon.pathways.models import Pathway, Pmsmp, Proposal
 
 WORKING_DAYS = Decimal(5)
 
@@ -41,34 +41,77 @@ def cej_weeks(pathway: Pathway, today=None) -> list[dict]:
     Hours come from held appointments and workshops (scheduling), immersions (their weekly
     hours, prorated to the working days of the week) and proposals carried out.
     """
-    from jalon.scheduling.selectors import activity_hours
+    return cej_weeks_of([pathway], today)[pathway.pk]
+
+
+def cej_weeks_of(pathways, today=None) -> dict[int, list[dict]]:
+    """`cej_weeks` of many CEJs at once (a Mission Locale's nightly alerts), by pathway id:
+    five queries whatever their number."""
+    from jalon.scheduling.selectors import activity_hours_by_person
 
     today = today or timezone.localdate()
-    last_day = min(pathway.end_date or today, today)
-    if last_day < pathway.start_date:
-        return []
-    young_person = pathway.young_person
-    by_week: dict[datetime.date, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
-    for day, label, hours in activity_hours(young_person, pathway.start_date, last_day):
-        by_week[_monday(day)][label] += Decimal(hours)
-    for pmsmp in young_person.pmsmps.filter(
-        start_date__lte=last_day, end_date__gte=pathway.start_date
+    spans = {}
+    for pathway in pathways:
+        last_day = min(pathway.end_date or today, today)
+        if last_day >= pathway.start_date:
+            spans[pathway.pk] = (pathway.start_date, last_day)
+    result = {pathway.pk: [] for pathway in pathways}
+    if not spans:
+        return result
+    first = min(start for start, _ in spans.values())
+    last = max(end for _, end in spans.values())
+    people = {p.young_person_id for p in pathways if p.pk in spans}
+    activity = activity_hours_by_person(people, first, last)
+    pmsmps = defaultdict(list)
+    for pmsmp in Pmsmp.objects.filter(
+        young_person_id__in=people, start_date__lte=last, end_date__gte=first
     ):
-        week = _monday(max(pmsmp.start_date, pathway.start_date))
-        while week <= min(pmsmp.end_date, last_day):
-            start = max(week, pmsmp.start_date, pathway.start_date)
-            end = min(week + datetime.timedelta(days=6), pmsmp.end_date, last_day)
-            days = _weekdays(start, end)
-            if days:
-                by_week[week]["Immersion (PMSMP)"] += pmsmp.weekly_hours * days / WORKING_DAYS
-            week += datetime.timedelta(days=7)
-    for proposal in young_person.proposals.filter(
-        status=ProposalStatus.DONE, done_on__range=(pathway.start_date, last_day), cej_hours__gt=0
+        pmsmps[pmsmp.young_person_id].append(pmsmp)
+    proposals = defaultdict(list)
+    for proposal in Proposal.objects.filter(
+        young_person_id__in=people,
+        status=ProposalStatus.DONE,
+        done_on__range=(first, last),
+        cej_hours__gt=0,
     ):
-        by_week[_monday(proposal.done_on)][proposal.get_kind_display()] += proposal.cej_hours
-    minimum = reference.value_on(ReferenceKey.CEJ_WEEKLY_HOURS_MIN, pathway.start_date)
+        proposals[proposal.young_person_id].append(proposal)
+    minimum_on = reference.history(ReferenceKey.CEJ_WEEKLY_HOURS_MIN)
+    for pathway in pathways:
+        if pathway.pk not in spans:
+            continue
+        start, last_day = spans[pathway.pk]
+        person = pathway.young_person_id
+        by_week: dict[datetime.date, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
+        for day, label, hours in activity.get(person, ()):
+            if start <= day <= last_day:
+                by_week[_monday(day)][label] += Decimal(hours)
+        for pmsmp in pmsmps[person]:
+            if pmsmp.start_date > last_day or pmsmp.end_date < start:
+                continue
+            week = _monday(max(pmsmp.start_date, start))
+            while week <= min(pmsmp.end_date, last_day):
+                days = _weekdays(
+                    max(week, pmsmp.start_date, start),
+                    min(week + datetime.timedelta(days=6), pmsmp.end_date, last_day),
+                )
+                if days:
+                    by_week[week]["Immersion (PMSMP)"] += pmsmp.weekly_hours * days / WORKING_DAYS
+                week += datetime.timedelta(days=7)
+        for proposal in proposals[person]:
+            if start <= proposal.done_on <= last_day:
+                by_week[_monday(proposal.done_on)][proposal.get_kind_display()] += (
+                    proposal.cej_hours
+                )
+        minimum = minimum_on(ReferenceKey.CEJ_WEEKLY_HOURS_MIN, start)
+        if minimum is None:  # before the CEJ existed: the French error of the reference data
+            minimum = reference.value_on(ReferenceKey.CEJ_WEEKLY_HOURS_MIN, start)
+        result[pathway.pk] = _weeks(start, last_day, today, by_week, minimum)
+    return result
+
+
+def _weeks(start, last_day, today, by_week, minimum) -> list[dict]:
     weeks = []
-    week = _monday(pathway.start_date)
+    week = _monday(start)
     while week <= last_day:
         detail = {
             label: hours.quantize(Decimal("0.1")) for label, hours in sorted(by_week[week].items())

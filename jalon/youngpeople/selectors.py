@@ -1,5 +1,6 @@
 """Reads that span models, for pages and API."""
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Exists, OuterRef, Prefetch
 from django.utils import timezone
 
@@ -24,6 +25,19 @@ def portfolio(user, *, q="", scope="mine", public="", status="", order=("last_na
     if q.strip():
         return search_young_people(queryset, q)
     return queryset.order_by(*order)
+
+
+def search_page(queryset, number, per_page: int) -> Page:
+    """A page of search results from one trigram search, not two: the ids of every match in
+    order (a name rarely matches more than a few dozen files), then the page's files. A
+    paginated queryset would search again to count, and that search is most of the page's
+    time at national scale."""
+    page = Paginator(list(queryset.values_list("pk", flat=True)), per_page).get_page(number)
+    files = with_active_publics(
+        YoungPerson.objects.filter(pk__in=page.object_list).select_related("referent", "site")
+    ).in_bulk()
+    page.object_list = [files[pk] for pk in page.object_list]
+    return page
 
 
 def with_active_publics(queryset):

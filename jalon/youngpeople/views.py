@@ -68,9 +68,12 @@ def young_people_list(request):
         status=filters.get("status", ""),
         order=order,
     )
-    page = Paginator(selectors.with_active_publics(queryset), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    if q.strip():
+        page = selectors.search_page(queryset, request.GET.get("page"), PAGE_SIZE)
+    else:
+        page = Paginator(selectors.with_active_publics(queryset), PAGE_SIZE).get_page(
+            request.GET.get("page")
+        )
     context = {
         "form": form,
         "page_obj": page,
