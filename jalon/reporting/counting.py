@@ -161,6 +161,14 @@ def _received(period: Period, *, qpv: bool = False) -> Q:
 
 
 def received(base: QuerySet, period: Period, *, qpv: bool = False) -> QuerySet:
+    if qpv:
+        # Only files with a QPV period in the period can count: about one in eight, so the
+        # events are probed for them alone (the nation: a tenth of the time).
+        base = base.filter(
+            pk__in=PriorityPublicPeriod.objects.filter(public=PriorityPublic.QPV)
+            .filter(_meets(period.start, period.end))
+            .values("young_person")
+        )
     return base.filter(_received(period, qpv=qpv))
 
 
@@ -444,7 +452,10 @@ def _jsmj_interviews(period: Period) -> tuple[QuerySet, QuerySet]:
 def jsmj_received(base, period) -> QuerySet:
     """A semi-join on the few interviews of young people under justice (an EXISTS per file
     would probe every file of the network)."""
-    appointments, in_detention = _jsmj_interviews(period)
+    files = base.values("pk")
+    appointments, in_detention = (
+        records.filter(young_person__in=files) for records in _jsmj_interviews(period)
+    )
     return base.filter(
         Q(pk__in=appointments.values("young_person"))
         | Q(pk__in=in_detention.values("young_person"))
