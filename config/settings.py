@@ -123,12 +123,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
-# PostgreSQL's JIT compiles any query it costs high (an indicator over the whole network) for
-# 60-200 ms each, more than it saves on these plans: measured 10.9 s with it, 4.0 s without,
-# for a year's national indicators at a tenth of the national scale (docs/scaling.md).
-_NO_JIT = {"options": "-c jit=off"}
+# Planner settings for a database that fits in memory (or on SSD), set per connection:
+# - JIT off: PostgreSQL compiles any query it costs high (an indicator over the whole network)
+#   for 60-200 ms each, more than it saves on these plans: 10.9 s with it, 4.0 s without, for a
+#   year's national indicators at a tenth of the national scale (docs/scaling.md).
+# - random_page_cost 1.1 instead of 4 (a spinning disk's): with 4, the planner hashes the whole
+#   network's pathways rather than probe the 8,000 files of one Mission Locale by index,
+#   160 ms instead of 11 ms for one indicator line (docs/performance.md).
+_PLANNER = {"options": "-c jit=off -c random_page_cost=1.1"}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    DATABASES["default"]["OPTIONS"] = {**DATABASES["default"].get("OPTIONS", {}), **_NO_JIT}
+    DATABASES["default"]["OPTIONS"] = {**DATABASES["default"].get("OPTIONS", {}), **_PLANNER}
 # A read replica (PostgreSQL streaming replication) takes the indicators' reads: the router
 # sends there what `jalon.core.routers.reporting_reads()` wraps; writes stay on the primary.
 _REPLICA_URL = env_str("DATABASE_REPLICA_URL", "")
@@ -138,7 +142,7 @@ if _REPLICA_URL:
         conn_max_age=env_int("JALON_DB_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
-    DATABASES["replica"]["OPTIONS"] = _NO_JIT
+    DATABASES["replica"]["OPTIONS"] = _PLANNER
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
 JALON_REPORTING_DATABASE = "replica" if _REPLICA_URL else "default"
 DATABASE_ROUTERS = ["jalon.core.routers.ReplicaRouter"]
@@ -465,6 +469,9 @@ HUEY.update(
 # --- Reporting (indicators) ---
 # What leaves a Mission Locale for pilots hides counts from 1 to this threshold minus one.
 JALON_REPORTING_SMALL_CELL_THRESHOLD = env_int("JALON_REPORTING_SMALL_CELL_THRESHOLD", 5)
+# Database sessions that count the stored indicators of many Mission Locales at once (a cold
+# count of the nation): up to the cores of the database that serves the reporting reads.
+JALON_REPORTING_WORKERS = env_int("JALON_REPORTING_WORKERS", 1)
 
 # --- Alerts (worklist) ---
 # National thresholds; each Mission Locale's director may set its own (Liste de travail > Seuils).

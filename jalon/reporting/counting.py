@@ -141,7 +141,9 @@ def _held_events(period: Period, *, qpv: bool) -> list[QuerySet]:
         session__starts_at__gte=start,
         session__starts_at__lt=until,
     ).annotate(day=TruncDate("session__starts_at"))
-    events = [first_receptions, interviews, appointments, participations]
+    # Appointments first: most young people received had one, and PostgreSQL stops at the first
+    # kind found (the nation: 2.4 M index probes instead of 3.9 M).
+    events = [appointments, first_receptions, interviews, participations]
     if qpv:
         # The QPV period of the file counted (`received` correlates each event to it), not
         # of the event's young person, the same one: PostgreSQL then probes each file's
@@ -160,15 +162,20 @@ def _received(period: Period, *, qpv: bool = False) -> Q:
     return condition
 
 
+def _living_in_qpv(base: QuerySet, period: Period) -> QuerySet:
+    """The files with a QPV period meeting the period: only they can count on a QPV line (its
+    day is in the period). About one in eight, so the records of the line are probed for them
+    alone (the nation: a tenth of the time for the young people received)."""
+    return base.filter(
+        pk__in=PriorityPublicPeriod.objects.filter(public=PriorityPublic.QPV)
+        .filter(_meets(period.start, period.end))
+        .values("young_person")
+    )
+
+
 def received(base: QuerySet, period: Period, *, qpv: bool = False) -> QuerySet:
     if qpv:
-        # Only files with a QPV period in the period can count: about one in eight, so the
-        # events are probed for them alone (the nation: a tenth of the time).
-        base = base.filter(
-            pk__in=PriorityPublicPeriod.objects.filter(public=PriorityPublic.QPV)
-            .filter(_meets(period.start, period.end))
-            .values("young_person")
-        )
+        base = _living_in_qpv(base, period)
     return base.filter(_received(period, qpv=qpv))
 
 
@@ -212,6 +219,7 @@ def _pathway_interval():
 def present(base, period, *, qpv=False) -> QuerySet:
     pathways = _active_pathways(period)
     if qpv:
+        base = _living_in_qpv(base, period)
         pathways = pathways.filter(_qpv((period.start, period.end), _pathway_interval()))
     return base.filter(_of(pathways))
 
@@ -225,6 +233,7 @@ def in_employment_or_training(base, period, *, qpv=False) -> QuerySet:
         .filter(_meets(OuterRef("start_date"), OuterRef("until")))
     )
     if qpv:
+        base = _living_in_qpv(base, period)
         situations = situations.annotate(until=Coalesce("end_date", Value(period.end))).filter(
             _qpv(
                 (period.start, period.end),
@@ -275,8 +284,9 @@ LINES = {
 
 def _age_at_first_reception():
     """Age in full years on the first reception day, computed by the database."""
-    birthday_not_reached = Q(first_reception_month__lt=F("birth_month")) | Q(
-        first_reception_month=F("birth_month"), first_reception_day__lt=F("birth_day")
+    birthday_not_reached = Q(first_reception_date__month__lt=ExtractMonth("birth_date")) | Q(
+        first_reception_date__month=ExtractMonth("birth_date"),
+        first_reception_date__day__lt=ExtractDay("birth_date"),
     )
     return (
         ExtractYear("first_reception_date")
@@ -285,15 +295,6 @@ def _age_at_first_reception():
             When(birthday_not_reached, then=Value(1)), default=Value(0), output_field=IntegerField()
         )
     )
-
-
-def _age_category(counted: QuerySet) -> QuerySet:
-    return counted.annotate(
-        birth_month=ExtractMonth("birth_date"),
-        birth_day=ExtractDay("birth_date"),
-        first_reception_month=ExtractMonth("first_reception_date"),
-        first_reception_day=ExtractDay("first_reception_date"),
-    ).annotate(age=_age_at_first_reception())
 
 
 def _eighteenth_birthday_cutoff(day: datetime.date) -> datetime.date:
@@ -313,46 +314,56 @@ def _or_unknown(value) -> Coalesce:
     return Coalesce(NullIf(value, Value("")), Value("unknown"))
 
 
-def _category(code: str, counted: QuerySet, period: Period) -> QuerySet:
-    """The young people counted, each annotated with the `category` of a distribution."""
+def _category(code: str, period: Period):
+    """The expression of a young person's category in a distribution (the age in years for the
+    age profile: `_age_key` makes it a category)."""
     if code == IndicatorCode.EDUCATION_LEVEL:
-        return counted.annotate(category=_or_unknown(F("level_1969")))
+        return _or_unknown(F("level_1969"))
     if code == IndicatorCode.AGE_AT_FIRST_RECEPTION:
-        return _age_category(counted).annotate(category=F("age"))
+        return _age_at_first_reception()
     if code == IndicatorCode.JSMJ_BY_MEASURE:
         periods = PriorityPublicPeriod.objects.filter(
             young_person=OuterRef("pk"),
             public=PriorityPublic.JUSTICE,
             start_date__lte=period.end,
         )
-        return counted.annotate(
-            category=Coalesce(_latest(periods, "start_date", "detail"), Value("unknown"))
-        ).annotate(category=Case(When(category="", then=Value("unknown")), default="category"))
+        return _or_unknown(_latest(periods, "start_date", "detail"))
     if code == IndicatorCode.JUSTICE_RELEASE:
         releases = _detention_releases(period).filter(young_person=OuterRef("pk"))
-        return counted.annotate(
-            category=_or_unknown(_latest(releases, "released_on", "release_situation"))
-        )
+        return _or_unknown(_latest(releases, "released_on", "release_situation"))
     cutoff = _eighteenth_birthday_cutoff(period.end)
-    return counted.annotate(
-        category=Case(When(birth_date__gt=cutoff, then=Value("minor")), default=Value("adult"))
+    return Case(When(birth_date__gt=cutoff, then=Value("minor")), default=Value("adult"))
+
+
+def _category_key(code: str, value) -> str:
+    return _age_key(value) if code == IndicatorCode.AGE_AT_FIRST_RECEPTION else value
+
+
+def distributions(codes, counted: QuerySet, unit: str, period: Period) -> dict:
+    """{(code, unit id, category key): count} for profiles of the same population (`counted`)
+    in one query: the population, the costliest part, is counted once and each of its groups
+    carries every profile's category (the nation: 8 s instead of 30 s a year)."""
+    names = {code: f"category_{i}" for i, code in enumerate(codes)}
+    rows = (
+        counted.annotate(**{name: _category(code, period) for code, name in names.items()})
+        .values(unit, *names.values())
+        .annotate(n=Count("pk"))
     )
-
-
-def distribution(code: str, counted: QuerySet, unit: str, period: Period) -> list[tuple]:
-    """(unit id, category key, count) for a profile table: `counted` is its population."""
-    rows = _category(code, counted, period).values(unit, "category").annotate(n=Count("pk"))
-    if code == IndicatorCode.AGE_AT_FIRST_RECEPTION:
-        return [(row[unit], _age_key(row["category"]), row["n"]) for row in rows]
-    return [(row[unit], row["category"], row["n"]) for row in rows]
+    counts = {}
+    for row in rows:
+        for code, name in names.items():
+            key = (code, row[unit], _category_key(code, row[name]))
+            counts[key] = counts.get(key, 0) + row["n"]
+    return counts
 
 
 def in_category(code: str, counted: QuerySet, period: Period, category: str) -> QuerySet:
     """The young people of one category of a distribution (the drill-down of a figure)."""
+    annotated = counted.annotate(category=_category(code, period))
     if code == IndicatorCode.AGE_AT_FIRST_RECEPTION:
-        keys = {(pk, _age_key(age)) for pk, age in _age_category(counted).values_list("pk", "age")}
-        return counted.filter(pk__in=[pk for pk, key in keys if key == category])
-    return _category(code, counted, period).filter(category=category)
+        ages = annotated.values_list("pk", "category")
+        return counted.filter(pk__in=[pk for pk, age in ages if _age_key(age) == category])
+    return annotated.filter(category=category)
 
 
 def _age_key(age: int) -> str:

@@ -8,7 +8,9 @@ anonymised (`anonymisation.protect`, all the tables of a period as one system) b
 leaves this module.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,7 +18,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from jalon import policy
 from jalon.accounts.models import Role, User
 from jalon.network.models import Organisation, Region, Site
-from jalon.reporting import anonymisation, counting, snapshots
+from jalon.reporting import anonymisation, counting, parallel, snapshots
 from jalon.reporting.definitions import INDICATORS, Indicator, TableShape
 from jalon.reporting.periods import Period
 from jalon.youngpeople.models import YoungPerson
@@ -205,30 +207,61 @@ def _listed_units(missions_locales, breakdown, mission_locale=None) -> set:
 
 
 def _counts(missions_locales, breakdown: str, period: Period, indicators=None) -> dict:
-    """{(indicator code, column key, unit id): count} for every table, one query per line.
-    Indicators with rows of their own kind (Départements, establishments) use it."""
+    """{(indicator code, column key, unit id): count} for every table."""
+    indicators = indicators or INDICATORS
+    return parallel.run(_counting_queries(missions_locales, breakdown, period, indicators))
+
+
+def _counting_queries(missions_locales, breakdown: str, period: Period, indicators) -> list:
+    """One query per line, and one per population for its profiles and its own line (the young
+    people received are counted once for the five tables that need them), costliest first."""
     base = YoungPerson.objects.live().filter(mission_locale__in=missions_locales)
-    counts = {}
-    populations = {}
-    for code, indicator in (indicators or INDICATORS).items():
+    profiles = defaultdict(list)
+    for code, indicator in indicators.items():
+        if indicator.shape == TableShape.DISTRIBUTION:
+            profiles[(indicator.population, _breakdown(indicator, breakdown))].append(code)
+    # The young people received, the costliest query, probe the events of each file: shared
+    # out by Mission Locale between the sessions counting (`parallel`), each takes a part.
+    ids = list(missions_locales.values_list("pk", flat=True))
+    shares = [ids[i :: parallel.sessions()] for i in range(min(parallel.sessions(), len(ids)))]
+    queries = [
+        partial(
+            _count_population,
+            counting.LINES[population[1]](base.filter(mission_locale__in=share), period),
+            population if population[0] in indicators else None,
+            unit,
+            codes,
+            period,
+        )
+        for (population, unit), codes in profiles.items()
+        for share in shares
+    ]
+    for code, indicator in indicators.items():
+        if indicator.shape != TableShape.LINES:
+            continue
         unit = _breakdown(indicator, breakdown)
-        if indicator.shape == TableShape.LINES:
-            for column in indicator.columns:
-                for unit_id, n in counting.count_line(
-                    column.key, missions_locales, period, unit
-                ).items():
-                    counts[(code, column.key, unit_id)] = n
-        else:
-            population = indicator.population[1]
-            if population not in populations:
-                populations[population] = counting.LINES[population](base, period)
-            rows = counting.distribution(
-                code, populations[population], counting.PERSON_UNITS[unit], period
-            )
-            for unit_id, category, n in rows:
-                key = (code, category, unit_id)
+        for column in indicator.columns:
+            if ((code, column.key), unit) not in profiles:
+                queries.append(
+                    partial(_count_line, code, column.key, missions_locales, period, unit)
+                )
+    return queries
+
+
+def _count_population(counted, line, unit: str, codes: list, period: Period) -> dict:
+    rows = counting.distributions(codes, counted, counting.PERSON_UNITS[unit], period)
+    counts = {(code, category, unit_id): n for (code, unit_id, category), n in rows.items()}
+    if line:
+        for (code, unit_id, _), n in rows.items():
+            if code == codes[0]:
+                key = (*line, unit_id)
                 counts[key] = counts.get(key, 0) + n
     return counts
+
+
+def _count_line(code: str, key: str, missions_locales, period: Period, unit: str) -> dict:
+    counted = counting.count_line(key, missions_locales, period, unit)
+    return {(code, key, unit_id): n for unit_id, n in counted.items()}
 
 
 def _system(counts: dict, units_of: dict, indicators=None):

@@ -91,6 +91,13 @@ class Appointment(models.Model):
                 condition=models.Q(status=AppointmentStatus.PRESENT),
                 name="appointment_held_by_time",
             ),
+            # "Received in the period" probes each file's held appointments: this index answers
+            # alone, without reading the appointments (the nation: 6.5 s instead of 9.9 s).
+            models.Index(
+                fields=["young_person", "starts_at"],
+                condition=models.Q(status=AppointmentStatus.PRESENT),
+                name="appointment_held_by_person",
+            ),
         ]
 
     def __str__(self):

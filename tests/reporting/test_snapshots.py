@@ -96,3 +96,16 @@ def test_reporting_reads_go_to_the_replica_and_writes_to_the_primary(personas, s
     assert any("reporting_countsnapshot" in q["sql"] for q in replica.captured_queries)
     written = [q["sql"] for q in primary.captured_queries if q["sql"].startswith("INSERT")]
     assert any("reporting_countsnapshot" in sql for sql in written)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_several_workers_count_what_one_counts(scenario, justice_scenario):
+    """Committed data: each worker counts on a connection of its own."""
+    everyone = Organisation.objects.missions_locales()
+    with override_settings(JALON_REPORTING_WORKERS=1):
+        snapshots.refresh(YEAR, cold=True)
+        alone = snapshots.counts(everyone, "mission_locale", YEAR)
+    with override_settings(JALON_REPORTING_WORKERS=3):
+        assert snapshots.refresh(YEAR, cold=True) == everyone.count()
+        assert snapshots.counts(everyone, "mission_locale", YEAR) == alone
+    assert alone == _live("mission_locale", YEAR)
