@@ -33,6 +33,7 @@ django.setup()
 from django.contrib.auth.hashers import check_password  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
+from django.db.backends.signals import connection_created  # noqa: E402
 from django.db.migrations.executor import MigrationExecutor  # noqa: E402
 from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -175,13 +176,21 @@ def captured(fn, show: bool, before=None) -> tuple[list, float, float]:
             if not sql.startswith(TRANSACTION_CONTROL):
                 kept.append((sql, None if many else params, (time.perf_counter() - started) * 1000))
 
+    def clock_sessions(sender, connection, **kwargs):
+        """The sessions opened meanwhile too: those of `reporting.parallel` count indicators."""
+        connection.execute_wrappers.append(clock)
+
     with rolled_back():
         if before:
             before()
-        with connection.execute_wrapper(clock):
-            started = time.perf_counter()
-            fn()
-            elapsed = (time.perf_counter() - started) * 1000
+        connection_created.connect(clock_sessions)
+        try:
+            with connection.execute_wrapper(clock):
+                started = time.perf_counter()
+                fn()
+                elapsed = (time.perf_counter() - started) * 1000
+        finally:
+            connection_created.disconnect(clock_sessions)
     if show:
         for sql, params, duration in kept:
             print(f"    {duration:8.2f} ms  {sql[:300]} {str(params)[:100]}", file=sys.stderr)

@@ -368,6 +368,16 @@ def _pilot_published(kind: str, region, mission_locale, period: Period) -> tuple
     return units_of, {k: None if k in hidden else v for k, v in values.items()}
 
 
+def _refresh_stored(user, scope: Scope, periods: list) -> None:
+    """Recount at once what the tables of these periods read from stored counts, so that the
+    counting sessions share the recounts of both periods."""
+    if not policy.indicators_are_anonymised(user):
+        if snapshots.covers(scope.breakdown, periods[0]):
+            snapshots.refresh(periods, scope.missions_locales.values_list("pk", flat=True))
+    elif snapshots.covers("region", periods[0]):
+        snapshots.refresh(periods)  # pilots' tables are protected as one national hierarchy
+
+
 def _unit_scope_key(scope: Scope, breakdown: str, unit_id, codes) -> str:
     if breakdown == "region":
         return f"region:{codes[unit_id]}"
@@ -382,6 +392,7 @@ def tables(user, scope: Scope, period: Period) -> list[Table]:
     indicators = readable_indicators(user, scope)
     anonymised = policy.indicators_are_anonymised(user)
     previous_period = period.previous()
+    _refresh_stored(user, scope, [period, previous_period])
     units_of, values = _published(user, scope, period, indicators)
     _, previous = _published(user, scope, previous_period, indicators)
     result = []

@@ -13,13 +13,14 @@ site/counsellor views of a Mission Locale are counted live.
 import hashlib
 import inspect
 from collections import defaultdict
+from functools import partial
 
 from django.db import transaction
 from django.db.models import F
 
 from jalon.core import routers
 from jalon.network.models import Organisation
-from jalon.reporting import counting, selectors
+from jalon.reporting import counting, parallel, selectors
 from jalon.reporting.definitions import INDICATORS
 from jalon.reporting.models import CountSnapshot, MissionLocaleDataVersion
 from jalon.reporting.periods import Period, PeriodKind
@@ -76,12 +77,14 @@ def mark_changed(mission_locale_ids) -> None:
         MissionLocaleDataVersion.objects.filter(pk__in=ids).update(version=F("version") + 1)
 
 
-def refresh(period: Period, mission_locale_ids=None, *, cold: bool = False) -> int:
-    """Recount the Mission Locales (all by default) whose stored counts of `period` are
-    missing or stale, or all of them when `cold`; returns how many were recounted.
+def refresh(periods, mission_locale_ids=None, *, cold: bool = False) -> int:
+    """Recount the Mission Locales (all by default) whose stored counts of a period (one or a
+    list) are missing or stale, or all of them when `cold`; returns how many counts were
+    recounted. The counts of every period share the counting sessions (`parallel`).
 
     Versions are read before counting, on the same database as the counts: a change committed
     meanwhile leaves a version ahead of the stored one, recounted next time."""
+    periods = [periods] if isinstance(periods, Period) else list(periods)
     with routers.reporting_reads():
         missions_locales = Organisation.objects.missions_locales()
         if mission_locale_ids is not None:
@@ -92,25 +95,20 @@ def refresh(period: Period, mission_locale_ids=None, *, cold: bool = False) -> i
                 "mission_locale_id", "version"
             )
         )
-        if cold:
-            stale = ids
-        else:
-            stored = {
-                ml: (version, fingerprint)
-                for ml, version, fingerprint in _stored(period, ids).values_list(
-                    "mission_locale_id", "version", "definitions"
-                )
-            }
-            stale = [ml for ml in ids if stored.get(ml) != (versions.get(ml, 0), FINGERPRINT)]
-        if not stale:
-            return 0
-        live = selectors._counts(
-            Organisation.objects.filter(pk__in=stale), "mission_locale", period, STORED
-        )
-    by_ml = defaultdict(lambda: defaultdict(dict))
-    for (code, column, ml), n in live.items():
+        stale = {period: ids if cold else _stale(period, ids, versions) for period in periods}
+        stale = {period: ml_ids for period, ml_ids in stale.items() if ml_ids}
+        queries = [
+            partial(_of_period, index, query)
+            for index, (period, ml_ids) in enumerate(stale.items())
+            for query in selectors._counting_queries(
+                Organisation.objects.filter(pk__in=ml_ids), "mission_locale", period, STORED
+            )
+        ]
+        live = parallel.run(queries)
+    by_ml = defaultdict(lambda: defaultdict(lambda: defaultdict(dict)))
+    for (index, code, column, ml), n in live.items():
         if n:
-            by_ml[ml][str(code)][column] = n
+            by_ml[index][ml][str(code)][column] = n
     CountSnapshot.objects.bulk_create(
         [
             CountSnapshot(
@@ -119,15 +117,30 @@ def refresh(period: Period, mission_locale_ids=None, *, cold: bool = False) -> i
                 period_end=period.end,
                 version=versions.get(ml, 0),
                 definitions=FINGERPRINT,
-                counts=by_ml.get(ml, {}),
+                counts=by_ml[index].get(ml, {}),
             )
-            for ml in stale
+            for index, (period, ml_ids) in enumerate(stale.items())
+            for ml in ml_ids
         ],
         update_conflicts=True,
         unique_fields=["period_start", "period_end", "mission_locale"],
         update_fields=["version", "definitions", "counts", "computed_at"],
     )
-    return len(stale)
+    return sum(len(ml_ids) for ml_ids in stale.values())
+
+
+def _stale(period: Period, ids: list, versions: dict) -> list:
+    stored = {
+        ml: (version, fingerprint)
+        for ml, version, fingerprint in _stored(period, ids).values_list(
+            "mission_locale_id", "version", "definitions"
+        )
+    }
+    return [ml for ml in ids if stored.get(ml) != (versions.get(ml, 0), FINGERPRINT)]
+
+
+def _of_period(index: int, query) -> dict:
+    return {(index, *key): n for key, n in query().items()}
 
 
 def counts(missions_locales, breakdown: str, period: Period, indicators=None) -> dict:
@@ -164,7 +177,7 @@ def refresh_stored(since) -> int:
         .values_list("period_start", "period_end")
         .distinct()
     )
-    return sum(refresh(_stored_period(start, end)) for start, end in periods)
+    return refresh([_stored_period(start, end) for start, end in periods])
 
 
 def forget() -> int:

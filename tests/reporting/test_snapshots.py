@@ -109,3 +109,11 @@ def test_several_workers_count_what_one_counts(scenario, justice_scenario):
         assert snapshots.refresh(YEAR, cold=True) == everyone.count()
         assert snapshots.counts(everyone, "mission_locale", YEAR) == alone
     assert alone == _live("mission_locale", YEAR)
+
+
+def test_the_periods_of_a_table_are_recounted_together(scenario):
+    everyone = Organisation.objects.missions_locales()
+    assert snapshots.refresh([MARCH, MARCH.previous()]) == 2 * everyone.count()
+    assert snapshots.refresh([MARCH, MARCH.previous()]) == 0
+    for period in (MARCH, MARCH.previous()):
+        assert snapshots.counts(everyone, "region", period) == _live("region", period)

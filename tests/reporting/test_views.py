@@ -26,6 +26,17 @@ def test_a_director_reads_the_dashboard_of_the_scripted_month(client_for, direct
     assert "<svg" in page and "Données du graphique" in page
 
 
+def test_a_figure_of_the_dashboard_opens_the_young_people_it_counts(
+    client_for, director_a, scenario
+):
+    client = client_for(director_a)
+    page = client.get(f"/indicateurs/?{MARCH}").content.decode()
+    link = escape(f"/indicateurs/cpo-3/jeunes/?perimetre=ml%3AML-A&{MARCH}&ligne=entered")
+    assert f'<a class="fr-link" href="{link}" title="Voir les jeunes comptés">' in page
+    listed = client.get(f"/indicateurs/cpo-3/jeunes/?perimetre=ml%3AML-A&{MARCH}&ligne=entered")
+    assert "Alice" in listed.content.decode()
+
+
 def test_the_drill_down_lists_the_young_people_and_is_audited(client_for, director_a, scenario):
     before = AuditEntry.objects.count()
     response = client_for(director_a).get(f"/indicateurs/cpo-3/jeunes/?{MARCH}&ligne=entered")
