@@ -101,7 +101,7 @@ def refresh(periods, mission_locale_ids=None, *, cold: bool = False) -> int:
             partial(_of_period, index, query)
             for index, (period, ml_ids) in enumerate(stale.items())
             for query in selectors._counting_queries(
-                Organisation.objects.filter(pk__in=ml_ids), "mission_locale", period, STORED
+                _named(ml_ids, missions_locales, ids), "mission_locale", period, STORED
             )
         ]
         live = parallel.run(queries)
@@ -127,6 +127,14 @@ def refresh(periods, mission_locale_ids=None, *, cold: bool = False) -> int:
         update_fields=["version", "definitions", "counts", "computed_at"],
     )
     return sum(len(ml_ids) for ml_ids in stale.values())
+
+
+def _named(ml_ids: list, missions_locales, ids: list):
+    """These Mission Locales as a query: when they are all of them, the query that found them
+    (a list of 436 ids makes PostgreSQL plan the nation's counts worse: 12.8 s, not 10.1 s)."""
+    if len(ml_ids) == len(ids):
+        return missions_locales
+    return Organisation.objects.filter(pk__in=ml_ids)
 
 
 def _stale(period: Period, ids: list, versions: dict) -> list:
