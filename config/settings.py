@@ -469,8 +469,8 @@ HUEY.update(
 # --- Reporting (indicators) ---
 # What leaves a Mission Locale for pilots hides counts from 1 to this threshold minus one.
 JALON_REPORTING_SMALL_CELL_THRESHOLD = env_int("JALON_REPORTING_SMALL_CELL_THRESHOLD", 5)
-# Database sessions that count the stored indicators of many Mission Locales at once (a cold
-# count of the nation): up to the cores of the database that serves the reporting reads.
+# Database sessions that share out the statements of an indicator count (reporting.parallel):
+# up to the cores of the database that serves the reporting reads.
 JALON_REPORTING_WORKERS = env_int("JALON_REPORTING_WORKERS", 1)
 
 # --- Alerts (worklist) ---

@@ -1,9 +1,10 @@
 """Counting queries shared out between several database sessions (`JALON_REPORTING_WORKERS`).
 
 PostgreSQL runs each indicator query on one core: their correlated subqueries keep it from
-planning them in parallel, and splitting a count by Mission Locale does not shorten a query
-over the nation (half of the Missions Locales: the same 15 s). Several sessions, each taking
-the next query, use the cores of the database that serves the reporting reads.
+planning them in parallel. Splitting a whole count by Mission Locale does not shorten it (half
+of the Missions Locales: the same 15 s, most statements read a year of the network's events
+whatever the files counted), so several sessions each take the next statement, and use the
+cores of the database that serves the reporting reads.
 """
 
 import contextvars

@@ -220,21 +220,17 @@ def _counting_queries(missions_locales, breakdown: str, period: Period, indicato
     for code, indicator in indicators.items():
         if indicator.shape == TableShape.DISTRIBUTION:
             profiles[(indicator.population, _breakdown(indicator, breakdown))].append(code)
-    # The young people received, the costliest query, probe the events of each file: shared
-    # out by Mission Locale between the sessions counting (`parallel`), each takes a part.
-    ids = list(missions_locales.values_list("pk", flat=True))
-    shares = [ids[i :: parallel.sessions()] for i in range(min(parallel.sessions(), len(ids)))]
     queries = [
         partial(
             _count_population,
-            counting.LINES[population[1]](base.filter(mission_locale__in=share), period),
+            counting.LINES[population[1]](files, period),
             population if population[0] in indicators else None,
             unit,
             codes,
             period,
         )
         for (population, unit), codes in profiles.items()
-        for share in shares
+        for files in _shares(base, missions_locales)
     ]
     for code, indicator in indicators.items():
         if indicator.shape != TableShape.LINES:
@@ -246,6 +242,17 @@ def _counting_queries(missions_locales, breakdown: str, period: Period, indicato
                     partial(_count_line, code, column.key, missions_locales, period, unit)
                 )
     return queries
+
+
+def _shares(base, missions_locales) -> list:
+    """The files of the scope in as many parts as there are counting sessions (`parallel`), by
+    Mission Locale: the young people received, the costliest query, probe each file's events,
+    so each session counts a part of them in a part of the time."""
+    sessions = parallel.sessions()
+    ids = list(missions_locales.values_list("pk", flat=True)) if sessions > 1 else []
+    if len(ids) < 2:
+        return [base]
+    return [base.filter(mission_locale__in=ids[i::sessions]) for i in range(sessions)]
 
 
 def _count_population(counted, line, unit: str, codes: list, period: Period) -> dict:

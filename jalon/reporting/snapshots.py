@@ -5,9 +5,10 @@ the Mission Locales add up to their region's and the nation's, line by line and 
 category. Each Mission Locale's counts of a period are stored (`CountSnapshot`) with the
 version of its data they were computed at; a commit that changes a record the indicators count
 moves that version on (`signals`), so reading a national table recounts only the Mission
-Locales changed since, then adds the stored rows up. The counting itself stays
-`selectors._counts`, generic over whatever the definitions hold; custom ranges and the
-site/counsellor views of a Mission Locale are counted live.
+Locales changed since, then adds the stored rows up. The counting itself stays the
+statements of `selectors._counting_queries`, generic over whatever the definitions hold,
+shared out between sessions (`parallel`); custom ranges and the site/counsellor views of a
+Mission Locale are counted live.
 """
 
 import hashlib
